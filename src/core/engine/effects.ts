@@ -1,0 +1,12 @@
+import type { Text } from '../text.js';
+
+/**
+ * What one accepted event asks the outside world to do. The adapter applies all of them in the same
+ * transaction as the snapshot, so either every effect of an event happens or none does.
+ */
+export type Effect =
+  | { type: 'task.raise'; template: string; level: string; dueAt: string }
+  | { type: 'task.cancel'; templates: string[]; reason: Text }
+  | { type: 'notify'; party: string; message: Text }
+  | { type: 'timer.start'; key: string; event: { type: string }; fireAt: string }
+  | { type: 'timer.cancel'; key: string };

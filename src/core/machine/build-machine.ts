@@ -1,0 +1,120 @@
+import { assign, setup, type AnyStateMachine } from 'xstate';
+import type { Text } from '../text.js';
+import { isoDurationToMs } from '../duration.js';
+import type { Playbook, StateConfig } from '../playbook/playbook.js';
+import { TASK_COMPLETED, type IncidentContext, type IncidentEvent, type MachineEffect, type TaskMark } from './incident-context.js';
+
+type Params = Record<string, unknown>;
+
+function raise(context: IncidentContext, templates: string[], level: string): Partial<IncidentContext> {
+  const tasks = { ...context.tasks };
+  const effects: MachineEffect[] = [...context.effects];
+  for (const template of templates) {
+    // An open task carries over when a level raises a template that is already open: never a duplicate.
+    if (tasks[template]?.status === 'open') continue;
+    tasks[template] = { status: 'open', level };
+    effects.push({ type: 'raiseTask', template, level });
+  }
+  return { tasks, effects };
+}
+
+/** The single place where action and guard names from playbook files become behaviour. */
+export function buildMachine(playbook: Playbook): AnyStateMachine {
+  const states = Object.fromEntries(
+    Object.entries(playbook.machine.states).map(([level, s]) => [level, withLevel(s, level)]),
+  );
+  const delays: Record<string, number> = {};
+  collectDelays(playbook.machine.states, delays);
+
+  return setup({
+    types: {} as { context: IncidentContext; events: IncidentEvent },
+    actions: {
+      raiseTask: assign(({ context }, p: Params) => raise(context, [p.template as string], p.level as string)),
+      raiseTasks: assign(({ context }, p: Params) => raise(context, p.templates as string[], p.level as string)),
+      cancelTasks: assign(({ context }, p: Params) => {
+        const levels = p.levels as string[] | undefined;
+        const templates = p.templates as string[] | undefined;
+        const tasks: Record<string, TaskMark> = { ...context.tasks };
+        const cancelled: string[] = [];
+        for (const [template, mark] of Object.entries(tasks)) {
+          if (mark.status !== 'open') continue;
+          if ((levels && levels.includes(mark.level)) || (templates && templates.includes(template))) {
+            tasks[template] = { ...mark, status: 'cancelled' };
+            cancelled.push(template);
+          }
+        }
+        if (cancelled.length === 0) return {};
+        return {
+          tasks,
+          effects: [...context.effects, { type: 'cancelTasks', templates: cancelled, reason: p.reason as Text }],
+        };
+      }),
+      notify: assign(({ context }, p: Params) => ({
+        effects: [...context.effects, { type: 'notify', party: p.party as string, message: p.message as Text }],
+      })),
+      markTaskDone: assign(({ context, event }) => {
+        const mark = event.template ? context.tasks[event.template] : undefined;
+        if (!mark || mark.status !== 'open') return {};
+        return { tasks: { ...context.tasks, [event.template!]: { ...mark, status: 'done' as const } } };
+      }),
+    },
+    guards: {
+      tasksDone: ({ context }, p: Params) =>
+        (p.templates as string[]).every((t) => context.tasks[t]?.status === 'done'),
+    },
+    delays,
+  }).createMachine({
+    ...(playbook.machine as object),
+    id: playbook.key,
+    context: { tasks: {}, effects: [] },
+    // Completing a task is an event to the machine, so `always` transitions guarded by tasksDone advance steps.
+    on: {
+      ...((playbook.machine.on as object) ?? {}),
+      [TASK_COMPLETED]: { actions: 'markTaskDone' },
+    },
+    states,
+  } as never) as unknown as AnyStateMachine;
+}
+
+/** Stamps the level (top-level state) into every raise action beneath it, so each task knows where it belongs. */
+function withLevel(node: StateConfig, level: string): StateConfig {
+  const out: StateConfig = { ...node };
+  for (const key of ['entry', 'exit'] as const) if (out[key] !== undefined) out[key] = stampActions(out[key], level);
+  for (const key of ['on', 'after'] as const) {
+    const map = out[key] as Record<string, unknown> | undefined;
+    if (map) out[key] = Object.fromEntries(Object.entries(map).map(([k, t]) => [k, stampTransitions(t, level)]));
+  }
+  if (out.always !== undefined) out.always = stampTransitions(out.always, level);
+  if (node.states) {
+    out.states = Object.fromEntries(Object.entries(node.states).map(([k, s]) => [k, withLevel(s, level)]));
+  }
+  return out;
+}
+
+function stampTransitions(t: unknown, level: string): unknown {
+  if (Array.isArray(t)) return t.map((x) => stampTransitions(x, level));
+  if (t && typeof t === 'object') {
+    const obj = t as Record<string, unknown>;
+    return obj.actions === undefined ? obj : { ...obj, actions: stampActions(obj.actions, level) };
+  }
+  return t;
+}
+
+function stampActions(actions: unknown, level: string): unknown {
+  const list = Array.isArray(actions) ? actions : [actions];
+  return list.map((a) => {
+    const ref = typeof a === 'string' ? { type: a } : (a as { type: string; params?: Params });
+    if (ref.type === 'raiseTask' || ref.type === 'raiseTasks') return { ...ref, params: { ...ref.params, level } };
+    return a;
+  });
+}
+
+function collectDelays(states: Record<string, StateConfig>, out: Record<string, number>): void {
+  for (const s of Object.values(states)) {
+    for (const key of Object.keys((s.after as object | undefined) ?? {})) {
+      const ms = isoDurationToMs(key);
+      if (ms !== null) out[key] = ms;
+    }
+    if (s.states) collectDelays(s.states, out);
+  }
+}

@@ -1,0 +1,140 @@
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { ACTION_PARAMS, GUARD_PARAMS, type ActionType, type GuardType } from '../machine/vocabulary.js';
+import { RESERVED_EVENTS } from '../machine/incident-context.js';
+import type { Playbook, StateConfig } from './playbook.js';
+
+export type IssuePath = (string | number)[];
+export interface PlaybookIssue {
+  path: IssuePath;
+  message: string;
+}
+
+/** Cross-reference checks that a schema cannot express: every name used must exist, every param must fit. */
+export function checkReferences(p: Playbook): PlaybookIssue[] {
+  const issues: PlaybookIssue[] = [];
+  const roles = new Set(p.roles.map((r) => r.key));
+  const parties = new Set(p.parties.map((x) => x.key));
+  const templates = new Set(p.tasks.map((t) => t.key));
+  const events = new Set(p.events.map((e) => e.type));
+  const levels = new Set(Object.keys(p.machine.states));
+
+  dupes(p.roles.map((r) => r.key), ['roles'], 'role', issues);
+  dupes(p.parties.map((x) => x.key), ['parties'], 'party', issues);
+  dupes(p.tasks.map((t) => t.key), ['tasks'], 'task template', issues);
+  dupes(p.events.map((e) => e.type), ['events'], 'event', issues);
+
+  p.tasks.forEach((t, i) => {
+    if (!roles.has(t.role)) issues.push({ path: ['tasks', i, 'role'], message: `unknown role "${t.role}"; expected one of ${list(roles)}` });
+  });
+  p.events.forEach((e, i) => {
+    if ((RESERVED_EVENTS as readonly string[]).includes(e.type)) {
+      issues.push({ path: ['events', i, 'type'], message: `"${e.type}" is sent by the engine itself and cannot be declared` });
+    }
+  });
+  if (!levels.has(p.machine.initial)) {
+    issues.push({ path: ['machine', 'initial'], message: `unknown level "${p.machine.initial}"; expected one of ${list(levels)}` });
+  }
+
+  const checkAction = (a: unknown, path: IssuePath) => {
+    const ref = typeof a === 'string' ? { type: a, params: undefined } : (a as { type: string; params?: unknown });
+    if (!(ref.type in ACTION_PARAMS)) {
+      issues.push({ path: typeof a === 'string' ? path : [...path, 'type'], message: `unknown action "${ref.type}"; expected one of ${Object.keys(ACTION_PARAMS).join(', ')}` });
+      return;
+    }
+    const parsed = ACTION_PARAMS[ref.type as ActionType].safeParse(ref.params ?? {});
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) issues.push({ path: [...path, 'params', ...(i.path as IssuePath)], message: i.message });
+      return;
+    }
+    const params = parsed.data as Record<string, unknown>;
+    const refTemplates = [params.template, ...((params.templates as string[]) ?? [])].filter(Boolean) as string[];
+    for (const t of refTemplates) if (!templates.has(t)) issues.push({ path: [...path, 'params'], message: `unknown task template "${t}"` });
+    for (const l of (params.levels as string[]) ?? []) if (!levels.has(l)) issues.push({ path: [...path, 'params', 'levels'], message: `unknown level "${l}"; expected one of ${list(levels)}` });
+    if (params.party !== undefined && !parties.has(params.party as string)) {
+      issues.push({ path: [...path, 'params', 'party'], message: `unknown party "${params.party}"; expected one of ${list(parties)}` });
+    }
+  };
+  const checkActions = (a: unknown, path: IssuePath) => {
+    if (Array.isArray(a)) a.forEach((x, i) => checkAction(x, [...path, i]));
+    else if (a !== undefined) checkAction(a, path);
+  };
+  const checkGuard = (g: unknown, path: IssuePath) => {
+    const ref = typeof g === 'string' ? { type: g, params: undefined } : (g as { type: string; params?: unknown });
+    if (!(ref.type in GUARD_PARAMS)) {
+      issues.push({ path, message: `unknown guard "${ref.type}"; expected one of ${Object.keys(GUARD_PARAMS).join(', ')}` });
+      return;
+    }
+    const parsed = GUARD_PARAMS[ref.type as GuardType].safeParse(ref.params ?? {});
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) issues.push({ path: [...path, 'params', ...(i.path as IssuePath)], message: i.message });
+      return;
+    }
+    for (const t of (parsed.data as { templates?: string[] }).templates ?? []) {
+      if (!templates.has(t)) issues.push({ path: [...path, 'params', 'templates'], message: `unknown task template "${t}"` });
+    }
+  };
+  const checkTransitions = (t: unknown, path: IssuePath) => {
+    const list = Array.isArray(t) ? t : [t];
+    list.forEach((x, i) => {
+      if (typeof x !== 'object' || x === null) return;
+      const at = Array.isArray(t) ? [...path, i] : path;
+      const obj = x as { guard?: unknown; actions?: unknown };
+      if (obj.guard !== undefined) checkGuard(obj.guard, [...at, 'guard']);
+      checkActions(obj.actions, [...at, 'actions']);
+    });
+  };
+  const checkOn = (on: Record<string, unknown> | undefined, path: IssuePath) => {
+    for (const [type, t] of Object.entries(on ?? {})) {
+      if (!events.has(type)) issues.push({ path: [...path, type], message: `event "${type}" is not declared under events` });
+      checkTransitions(t, [...path, type]);
+    }
+  };
+  const walk = (s: StateConfig, path: IssuePath) => {
+    checkActions(s.entry, [...path, 'entry']);
+    checkActions(s.exit, [...path, 'exit']);
+    checkOn(s.on as Record<string, unknown> | undefined, [...path, 'on']);
+    if (s.always !== undefined) checkTransitions(s.always, [...path, 'always']);
+    for (const [d, t] of Object.entries((s.after as Record<string, unknown>) ?? {})) checkTransitions(t, [...path, 'after', d]);
+    if (s.states && !s.initial && (s as { type?: string }).type !== 'parallel') {
+      issues.push({ path: [...path, 'initial'], message: 'a state with steps needs an initial step' });
+    } else if (s.states && s.initial && !(s.initial in s.states)) {
+      issues.push({ path: [...path, 'initial'], message: `unknown step "${s.initial}"; expected one of ${Object.keys(s.states).join(', ')}` });
+    }
+    for (const [k, child] of Object.entries(s.states ?? {})) walk(child, [...path, 'states', k]);
+  };
+  checkOn(p.machine.on as Record<string, unknown> | undefined, ['machine', 'on']);
+  for (const [level, s] of Object.entries(p.machine.states)) {
+    if (!s.meta?.title) issues.push({ path: ['machine', 'states', level, 'meta', 'title'], message: 'a level needs a bilingual title {vi, en}' });
+    walk(s, ['machine', 'states', level]);
+  }
+  return issues;
+}
+
+/** Resolves every transition target of a built machine; XState reports a bad target only when it is first used. */
+export function checkTargets(machine: AnyStateMachine): PlaybookIssue[] {
+  const issues: PlaybookIssue[] = [];
+  const visit = (node: AnyStateNode, path: IssuePath) => {
+    try {
+      void node.on;
+      void node.always;
+      void node.after;
+    } catch (e) {
+      issues.push({ path, message: (e as Error).message });
+    }
+    for (const [k, child] of Object.entries(node.states)) visit(child, [...path, 'states', k]);
+  };
+  visit(machine.root, ['machine']);
+  return issues;
+}
+
+function dupes(keys: string[], path: IssuePath, what: string, issues: PlaybookIssue[]) {
+  const seen = new Set<string>();
+  keys.forEach((k, i) => {
+    if (seen.has(k)) issues.push({ path: [...path, i], message: `duplicate ${what} "${k}"` });
+    seen.add(k);
+  });
+}
+
+function list(s: Set<string>): string {
+  return [...s].join(', ') || '(none)';
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { TASK_KINDS } from './playbook.js';
+import { isoDurationToMs } from '../duration.js';
+
+/** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
+const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
+const eventType = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an event name in UPPER_SNAKE_CASE');
+const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
+const isoDuration = z
+  .string()
+  .refine((s) => isoDurationToMs(s) !== null, 'expected an ISO 8601 duration such as PT30M or P1D');
+
+const actionRef = z.union([z.string(), z.strictObject({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() })]);
+const actions = z.union([actionRef, z.array(actionRef)]);
+const guardRef = z.union([z.string(), z.strictObject({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() })]);
+const transitionObject = z.strictObject({
+  target: z.string().optional(),
+  guard: guardRef.optional(),
+  actions: actions.optional(),
+  description: z.string().optional(),
+  reenter: z.boolean().optional(),
+});
+const transition = z.union([z.string(), transitionObject, z.array(z.union([z.string(), transitionObject]))]);
+
+export interface StateNodeShape {
+  type?: 'compound' | 'parallel' | 'final';
+  initial?: string;
+  meta?: { title?: { vi: string; en: string } };
+  description?: string;
+  entry?: unknown;
+  exit?: unknown;
+  on?: Record<string, unknown>;
+  always?: unknown;
+  after?: Record<string, unknown>;
+  states?: Record<string, StateNodeShape>;
+}
+
+const stateNode: z.ZodType<StateNodeShape> = z.lazy(() =>
+  z.strictObject({
+    type: z.enum(['compound', 'parallel', 'final']).optional(),
+    initial: z.string().optional(),
+    meta: z.strictObject({ title: text.optional() }).optional(),
+    description: z.string().optional(),
+    entry: actions.optional(),
+    exit: actions.optional(),
+    on: z.record(eventType, transition).optional(),
+    always: transition.optional(),
+    after: z.record(isoDuration, transition).optional(),
+    states: z.record(key, stateNode).optional(),
+  }),
+);
+
+export const playbookSchema = z.strictObject({
+  key,
+  title: text,
+  description: text.optional(),
+  roles: z.array(z.strictObject({ key, title: text })).min(1),
+  parties: z.array(z.strictObject({ key, title: text })).default([]),
+  events: z.array(z.strictObject({ type: eventType, title: text })).min(1),
+  tasks: z
+    .array(
+      z.strictObject({
+        key,
+        title: text,
+        instructions: text,
+        kind: z.enum(TASK_KINDS),
+        role: key,
+        due: isoDuration,
+        source: z.string().optional(),
+      }),
+    )
+    .min(1),
+  machine: z.strictObject({
+    initial: key,
+    description: z.string().optional(),
+    on: z.record(eventType, transition).optional(),
+    states: z.record(key, stateNode),
+  }),
+});

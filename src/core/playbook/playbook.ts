@@ -1,0 +1,76 @@
+import type { Text } from '../text.js';
+
+export const TASK_KINDS = [
+  'notification',
+  'disinfection',
+  'closure',
+  'isolation',
+  'testing',
+  'listing',
+  'reporting',
+  'communication',
+  'procurement',
+  'duty',
+  'inspection',
+  'other',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export interface Role {
+  key: string;
+  title: Text;
+}
+
+/** An outside party the plan tells the unit to inform (Department of Health, CDC, family …). */
+export interface Party {
+  key: string;
+  title: Text;
+}
+
+export interface TaskTemplate {
+  key: string;
+  title: Text;
+  instructions: Text;
+  kind: TaskKind;
+  role: string;
+  /** ISO 8601 duration from the moment the task is raised. */
+  due: string;
+  /** Where in the seed document this measure comes from, e.g. "003 III.2 Bước 1". */
+  source?: string;
+}
+
+export interface EventDefinition {
+  type: string;
+  title: Text;
+}
+
+/** A JSON-compatible XState machine config restricted to the engine's vocabulary (see machine/vocabulary.ts). */
+export type MachineConfig = Record<string, unknown> & { initial: string; states: Record<string, StateConfig> };
+export interface StateConfig {
+  meta?: { title?: Text };
+  description?: string;
+  initial?: string;
+  states?: Record<string, StateConfig>;
+  [k: string]: unknown;
+}
+
+export interface Playbook {
+  key: string;
+  title: Text;
+  description?: Text;
+  roles: Role[];
+  parties: Party[];
+  events: EventDefinition[];
+  tasks: TaskTemplate[];
+  machine: MachineConfig;
+}
+
+export interface Level {
+  id: string;
+  title: Text;
+}
+
+/** The levels are the top-level states of the machine, in the order the file lists them (lowest first). */
+export function levelsOf(playbook: Playbook): Level[] {
+  return Object.entries(playbook.machine.states).map(([id, s]) => ({ id, title: s.meta?.title ?? { vi: id, en: id } }));
+}
