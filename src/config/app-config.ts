@@ -1,0 +1,46 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Everything the service reads from its environment, validated once at boot. */
+export class AppConfig {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** PostgreSQL connection string; when absent the embedded database (PGlite) in DATA_DIR is used. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  @IsString()
+  @MinLength(1)
+  PLAYBOOKS_DIR = './playbooks';
+
+  @IsString()
+  @MinLength(1)
+  MIGRATIONS_DIR = './migrations';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  // Empty variables count as unset, so `DATABASE_URL= npm start` means "embedded".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(AppConfig, present, { excludeExtraneousValues: false });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  // Keep only the variables this class declares; the rest of the environment is not config.
+  const clean = new AppConfig();
+  for (const k of Object.keys(clean) as (keyof AppConfig)[]) (clean as unknown as Record<string, unknown>)[k] = config[k];
+  clean.DATABASE_URL = config.DATABASE_URL;
+  return clean;
+}

@@ -1,0 +1,128 @@
+import type { StoredSnapshot } from '../core/engine/incident-machine.js';
+import type { Effect } from '../core/engine/effects.js';
+import type { Sql } from '../database/database.js';
+
+export interface IncidentRow {
+  id: string;
+  playbook_version_id: string;
+  playbook_key: string;
+  unit: string;
+  title: string | null;
+  level: string;
+  state: string;
+  snapshot: StoredSnapshot;
+  version: number;
+  opened_by: string;
+  open_key: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface EventRow {
+  incident_id: string;
+  seq: number;
+  type: string;
+  actor: string;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  from_level: string | null;
+  from_state: string | null;
+  to_level: string;
+  to_state: string;
+  effects: Effect[];
+  idempotency_key: string | null;
+  request_hash: string | null;
+  response: unknown;
+  occurred_at: Date;
+}
+
+export interface IncidentFilter {
+  unit?: string;
+  playbook?: string;
+  level?: string;
+  limit: number;
+  offset: number;
+}
+
+/** SQL for incidents and their timeline. */
+export const incidentStore = {
+  async insert(
+    sql: Sql,
+    r: Omit<IncidentRow, 'id' | 'snapshot'> & { snapshot: StoredSnapshot },
+  ): Promise<IncidentRow | undefined> {
+    // ON CONFLICT on open_key: a retried open with the same key yields no row and the caller finds the first one.
+    const [row] = await sql.rows<IncidentRow>(
+      `INSERT INTO incidents (playbook_version_id, playbook_key, unit, title, level, state, snapshot, version, opened_by, open_key, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (open_key) DO NOTHING RETURNING *`,
+      [r.playbook_version_id, r.playbook_key, r.unit, r.title, r.level, r.state, JSON.stringify(r.snapshot), r.version, r.opened_by, r.open_key, r.created_at, r.updated_at],
+    );
+    return row;
+  },
+
+  async byOpenKey(sql: Sql, key: string): Promise<IncidentRow | undefined> {
+    const [row] = await sql.rows<IncidentRow>('SELECT * FROM incidents WHERE open_key = $1', [key]);
+    return row;
+  },
+
+  /** Takes the incident's row lock: the one writer per incident for the rest of the transaction. */
+  async lock(sql: Sql, id: string): Promise<IncidentRow | undefined> {
+    const [row] = await sql.rows<IncidentRow>('SELECT * FROM incidents WHERE id = $1 FOR UPDATE', [id]);
+    return row;
+  },
+
+  async get(sql: Sql, id: string): Promise<IncidentRow | undefined> {
+    const [row] = await sql.rows<IncidentRow>('SELECT * FROM incidents WHERE id = $1', [id]);
+    return row;
+  },
+
+  list(sql: Sql, f: IncidentFilter): Promise<IncidentRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, v: unknown) => {
+      params.push(v);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (f.unit) add('unit = ?', f.unit);
+    if (f.playbook) add('playbook_key = ?', f.playbook);
+    if (f.level) add('level = ?', f.level);
+    params.push(f.limit, f.offset);
+    return sql.rows<IncidentRow>(
+      `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+  },
+
+  async update(sql: Sql, r: Pick<IncidentRow, 'id' | 'level' | 'state' | 'snapshot' | 'version' | 'updated_at'>): Promise<void> {
+    await sql.rows(
+      'UPDATE incidents SET level = $2, state = $3, snapshot = $4, version = $5, updated_at = $6 WHERE id = $1',
+      [r.id, r.level, r.state, JSON.stringify(r.snapshot), r.version, r.updated_at],
+    );
+  },
+
+  async appendEvent(sql: Sql, e: EventRow): Promise<void> {
+    await sql.rows(
+      `INSERT INTO incident_events (incident_id, seq, type, actor, note, data, from_level, from_state, to_level, to_state,
+                                    effects, idempotency_key, request_hash, response, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        e.incident_id, e.seq, e.type, e.actor, e.note, e.data === null ? null : JSON.stringify(e.data), e.from_level,
+        e.from_state, e.to_level, e.to_state, JSON.stringify(e.effects), e.idempotency_key, e.request_hash,
+        e.response === null ? null : JSON.stringify(e.response), e.occurred_at,
+      ],
+    );
+  },
+
+  async eventByKey(sql: Sql, incidentId: string, key: string): Promise<EventRow | undefined> {
+    const [row] = await sql.rows<EventRow>(
+      'SELECT * FROM incident_events WHERE incident_id = $1 AND idempotency_key = $2',
+      [incidentId, key],
+    );
+    return row;
+  },
+
+  events(sql: Sql, incidentId: string): Promise<EventRow[]> {
+    return sql.rows<EventRow>('SELECT * FROM incident_events WHERE incident_id = $1 ORDER BY seq', [incidentId]);
+  },
+};

@@ -1,0 +1,74 @@
+import type { Text } from '../core/text.js';
+import type { PlaybookVersion } from '../playbooks/playbook-registry.js';
+import { taskView, type TaskView } from '../tasks/task-view.js';
+import type { TaskRow } from '../tasks/task-store.js';
+import type { EventRow, IncidentRow } from './incident-store.js';
+
+export interface IncidentView {
+  id: string;
+  playbook: string;
+  playbookVersion: number;
+  unit: string;
+  title: string | null;
+  level: string;
+  levelTitle: Text;
+  state: string;
+  version: number;
+  allowedEvents: string[];
+  openTasks: TaskView[];
+  openedBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EventResult {
+  incident: IncidentView;
+  raised: TaskView[];
+  cancelled: TaskView[];
+}
+
+export function incidentView(row: IncidentRow, pv: PlaybookVersion, open: TaskRow[]): IncidentView {
+  const { allowedEvents } = pv.machine.describe(row.snapshot);
+  return {
+    id: row.id,
+    playbook: row.playbook_key,
+    playbookVersion: pv.version,
+    unit: row.unit,
+    title: row.title,
+    level: row.level,
+    levelTitle: pv.machine.levels.find((l) => l.id === row.level)?.title ?? { vi: row.level, en: row.level },
+    state: row.state,
+    version: row.version,
+    allowedEvents,
+    openTasks: open.map(taskView),
+    openedBy: row.opened_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  actor: string;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  from: { level: string; state: string } | null;
+  to: { level: string; state: string };
+  effects: EventRow['effects'];
+  at: string;
+}
+
+export function timelineEntry(e: EventRow): TimelineEntry {
+  return {
+    seq: e.seq,
+    type: e.type,
+    actor: e.actor,
+    note: e.note,
+    data: e.data,
+    from: e.from_level === null ? null : { level: e.from_level, state: e.from_state! },
+    to: { level: e.to_level, state: e.to_state },
+    effects: e.effects,
+    at: new Date(e.occurred_at).toISOString(),
+  };
+}

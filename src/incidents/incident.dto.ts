@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class OpenIncidentDto {
+  @ApiProperty({ example: 'covid19-office', description: 'key of the playbook to run' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  playbook: string;
+
+  @ApiProperty({ example: 'so-cong-thuong-binh-phuoc', description: 'the unit whose premises the incident concerns' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  unit: string;
+
+  @ApiPropertyOptional({ example: 'Ca nghi ngờ tại phòng Kế hoạch' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  title?: string;
+}
+
+export class IncidentEventDto {
+  @ApiProperty({ example: 'SUSPECTED_CASE_REPORTED', description: 'an event the playbook declares' })
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'type must be an event name in UPPER_SNAKE_CASE' })
+  @MaxLength(100)
+  type: string;
+
+  @ApiPropertyOptional({ example: 'Staff member in room 204 has a fever' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  data?: Record<string, unknown>;
+}
+
+export class PageQuery {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class IncidentQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) unit?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) playbook?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) level?: string;
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Playbook } from '../core/playbook/playbook.js';
+import { parsePlaybook, PlaybookError } from '../core/playbook/parse-playbook.js';
+
+/** Every problem in every playbook file, so one start-up shows them all. */
+export class PlaybookLoadError extends Error {
+  constructor(readonly errors: Error[]) {
+    super(`cannot load playbooks:\n${errors.map((e) => e.message).join('\n')}`);
+    this.name = 'PlaybookLoadError';
+  }
+}
+
+/**
+ * Reads PLAYBOOKS_DIR: each `*.yaml`/`*.yml` file is a playbook, and so is each folder holding a
+ * `playbook.yaml`. All files are validated before any is used.
+ */
+export async function readPlaybookFiles(dir: string): Promise<Playbook[]> {
+  if (!existsSync(dir)) throw new PlaybookLoadError([new Error(`${dir}: playbooks folder not found (PLAYBOOKS_DIR)`)]);
+  const files: string[] = [];
+  for (const entry of (await readdir(dir)).sort()) {
+    const path = join(dir, entry);
+    if ((await stat(path)).isDirectory()) {
+      for (const name of ['playbook.yaml', 'playbook.yml']) if (existsSync(join(path, name))) files.push(join(path, name));
+    } else if (/\.ya?ml$/.test(entry)) {
+      files.push(path);
+    }
+  }
+  const playbooks: Playbook[] = [];
+  const errors: Error[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const shown = relative(process.cwd(), file) || file;
+    try {
+      const p = parsePlaybook(await readFile(file, 'utf8'), shown);
+      const other = seen.get(p.key);
+      if (other) throw new PlaybookError(shown, [{ path: ['key'], message: `key "${p.key}" is already used by ${other}` }]);
+      seen.set(p.key, shown);
+      playbooks.push(p);
+    } catch (e) {
+      errors.push(e as Error);
+    }
+  }
+  if (errors.length) throw new PlaybookLoadError(errors);
+  if (!playbooks.length) throw new PlaybookLoadError([new Error(`${dir}: no playbook files (*.yaml) found`)]);
+  return playbooks;
+}

@@ -1,0 +1,104 @@
+import type { Sql } from '../database/database.js';
+import type { Text } from '../core/text.js';
+
+export interface TaskRow {
+  id: string;
+  incident_id: string;
+  template: string;
+  title: Text;
+  instructions: Text;
+  kind: string;
+  role: string;
+  level: string;
+  status: 'open' | 'done' | 'cancelled';
+  due_at: Date;
+  created_at: Date;
+  raised_seq: number;
+  completed_at: Date | null;
+  completed_by: string | null;
+  note: string | null;
+  cancelled_at: Date | null;
+  cancel_reason: Text | null;
+}
+
+export type NewTask = Pick<TaskRow, 'incident_id' | 'template' | 'title' | 'instructions' | 'kind' | 'role' | 'level' | 'due_at' | 'created_at' | 'raised_seq'>;
+
+export interface TaskFilter {
+  incident?: string;
+  status?: string;
+  role?: string;
+  kind?: string;
+  limit: number;
+  offset: number;
+}
+
+const COLUMNS = ['incident_id', 'template', 'title', 'instructions', 'kind', 'role', 'level', 'due_at', 'created_at', 'raised_seq'] as const;
+
+/** SQL for the tasks table; the rules about when a task may change live in the engine and services. */
+export const taskStore = {
+  async insert(sql: Sql, tasks: NewTask[]): Promise<TaskRow[]> {
+    if (!tasks.length) return [];
+    const params: unknown[] = [];
+    const tuples = tasks.map((t) => {
+      const slots = COLUMNS.map((c) => {
+        const v = t[c];
+        params.push(c === 'title' || c === 'instructions' ? JSON.stringify(v) : v);
+        return `$${params.length}`;
+      });
+      return `(${slots.join(', ')}, 'open')`;
+    });
+    return sql.rows<TaskRow>(
+      `INSERT INTO tasks (${COLUMNS.join(', ')}, status) VALUES ${tuples.join(', ')} RETURNING *`,
+      params,
+    );
+  },
+
+  cancelOpen(sql: Sql, incidentId: string, templates: string[], reason: Text, at: Date): Promise<TaskRow[]> {
+    return sql.rows<TaskRow>(
+      `UPDATE tasks SET status = 'cancelled', cancelled_at = $4, cancel_reason = $3
+        WHERE incident_id = $1 AND template = ANY($2) AND status = 'open'
+        RETURNING *`,
+      [incidentId, templates, JSON.stringify(reason), at],
+    );
+  },
+
+  complete(sql: Sql, id: string, actor: string, note: string | null, at: Date): Promise<TaskRow[]> {
+    return sql.rows<TaskRow>(
+      `UPDATE tasks SET status = 'done', completed_at = $2, completed_by = $3, note = $4
+        WHERE id = $1 AND status = 'open' RETURNING *`,
+      [id, at, actor, note],
+    );
+  },
+
+  async get(sql: Sql, id: string): Promise<TaskRow | undefined> {
+    const [row] = await sql.rows<TaskRow>('SELECT * FROM tasks WHERE id = $1', [id]);
+    return row;
+  },
+
+  openOf(sql: Sql, incidentIds: string[]): Promise<TaskRow[]> {
+    if (!incidentIds.length) return Promise.resolve([]);
+    return sql.rows<TaskRow>(
+      `SELECT * FROM tasks WHERE incident_id = ANY($1) AND status = 'open' ORDER BY created_at, template`,
+      [incidentIds],
+    );
+  },
+
+  list(sql: Sql, f: TaskFilter): Promise<TaskRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, v: unknown) => {
+      params.push(v);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (f.incident) add('incident_id = ?', f.incident);
+    if (f.status) add('status = ?', f.status);
+    if (f.role) add('role = ?', f.role);
+    if (f.kind) add('kind = ?', f.kind);
+    params.push(f.limit, f.offset);
+    return sql.rows<TaskRow>(
+      `SELECT * FROM tasks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+  },
+};

@@ -1,0 +1,44 @@
+import type { Text } from '../core/text.js';
+import type { TaskRow } from './task-store.js';
+
+export interface TaskView {
+  id: string;
+  incidentId: string;
+  template: string;
+  title: Text;
+  instructions: Text;
+  kind: string;
+  role: string;
+  level: string;
+  status: TaskRow['status'];
+  dueAt: string;
+  createdAt: string;
+  completedAt: string | null;
+  completedBy: string | null;
+  note: string | null;
+  cancelledAt: string | null;
+  cancelReason: Text | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export function taskView(r: TaskRow): TaskView {
+  return {
+    id: r.id,
+    incidentId: r.incident_id,
+    template: r.template,
+    title: r.title,
+    instructions: r.instructions,
+    kind: r.kind,
+    role: r.role,
+    level: r.level,
+    status: r.status,
+    dueAt: iso(r.due_at)!,
+    createdAt: iso(r.created_at)!,
+    completedAt: iso(r.completed_at),
+    completedBy: r.completed_by,
+    note: r.note,
+    cancelledAt: iso(r.cancelled_at),
+    cancelReason: r.cancel_reason,
+  };
+}
