@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module.js';
+import { CLOCK } from '../../src/common/clock.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { openFoundations, type Foundations } from '../../src/foundations.js';
+import { configureHttp } from '../../src/http-app.js';
+import { FakeClock } from './fake-clock.js';
+import { freshDatabase, type TestDatabase } from './databases.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  clock: FakeClock;
+  foundations: Foundations;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database, through @nestjs/testing, with a clock the test drives. */
+export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = loadConfig({ ...database.env, ...env });
+  const foundations = await openFoundations(config);
+  const clock = new FakeClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(foundations)] })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  configureHttp(app);
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    foundations,
+    database,
+    close: async () => {
+      await app.close();
+      await foundations.close();
+      await database.drop();
+    },
+  };
+}
+
+export const actor = { 'X-Actor': 'duty.officer@test' };
