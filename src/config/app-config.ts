@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -35,7 +36,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const config = plainToInstance(AppConfig, present, { excludeExtraneousValues: false });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length) {
-    const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map((e) => `${e.property}=${JSON.stringify(present[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   // Keep only the variables this class declares; the rest of the environment is not config.

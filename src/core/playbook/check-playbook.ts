@@ -119,7 +119,7 @@ export function checkTargets(machine: AnyStateMachine): PlaybookIssue[] {
       void node.always;
       void node.after;
     } catch (e) {
-      issues.push({ path, message: (e as Error).message });
+      issues.push(machineIssue(e as Error, path));
     }
     for (const [k, child] of Object.entries(node.states)) visit(child, [...path, 'states', k]);
   };
@@ -137,4 +137,12 @@ function dupes(keys: string[], path: IssuePath, what: string, issues: PlaybookIs
 
 function list(s: Set<string>): string {
   return [...s].join(', ') || '(none)';
+}
+
+/** Turns an XState configuration error into an issue at the state it names ("state node 'pb.level.step'"). */
+export function machineIssue(e: Error, fallback: IssuePath = ['machine']): PlaybookIssue {
+  const message = e.message.replace(/\s*\n\s*/g, ' ');
+  const id = /state node '([^']+)'/.exec(message)?.[1];
+  const path: IssuePath = id ? ['machine', ...id.split('.').slice(1).flatMap((k) => ['states', k])] : fallback;
+  return { path, message };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
 import { buildMachine } from '../machine/build-machine.js';
-import { checkReferences, checkTargets, type PlaybookIssue } from './check-playbook.js';
+import { checkReferences, checkTargets, machineIssue, type PlaybookIssue } from './check-playbook.js';
 import type { Playbook } from './playbook.js';
 import { playbookSchema } from './playbook-schema.js';
 
@@ -56,7 +56,13 @@ export function parsePlaybook(source: string, file: string): Playbook {
   const playbook = parsed.data as unknown as Playbook;
   const refIssues = checkReferences(playbook);
   if (refIssues.length) throw new PlaybookError(file, locate(refIssues));
-  const targetIssues = checkTargets(buildMachine(playbook));
+  let targetIssues: PlaybookIssue[];
+  try {
+    targetIssues = checkTargets(buildMachine(playbook));
+  } catch (e) {
+    // XState resolves some transitions (delayed ones) while building the machine.
+    targetIssues = [machineIssue(e as Error)];
+  }
   if (targetIssues.length) throw new PlaybookError(file, locate(targetIssues));
   return playbook;
 }
