@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { IncidentMachine, type StoredSnapshot } from '../../src/core/engine/incident-machine.js';
+import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
+
+const playbook = parsePlaybook(readFileSync('playbooks/covid19-office.yaml', 'utf8'), 'covid19-office.yaml');
+const machine = new IncidentMachine(playbook);
+const now = new Date('2026-01-01T00:00:00Z');
+const templates = playbook.tasks.map((t) => t.key);
+const officerEvents = playbook.events.map((e) => e.type);
+
+const anEvent = fc.oneof(
+  fc.constantFrom(...officerEvents).map((type) => ({ type })),
+  fc.constantFrom(...templates).map((template) => ({ type: 'TASK_COMPLETED', template })),
+);
+
+describe('covid19-office machine under any sequence of events', () => {
+  it('keeps the task book consistent with the effects it emitted', () => {
+    fc.assert(
+      fc.property(fc.array(anEvent, { maxLength: 60 }), (events) => {
+        const opened = machine.open(now);
+        let snapshot: StoredSnapshot = opened.snapshot;
+        // What a database applying only the emitted effects would hold.
+        const open = new Set<string>();
+        const apply = (effects: typeof opened.effects) => {
+          for (const e of effects) {
+            if (e.type === 'task.raise') {
+              expect(open.has(e.template)).toBe(false); // never a second open task from one template
+              open.add(e.template);
+            } else if (e.type === 'task.cancel') {
+              for (const t of e.templates) {
+                expect(open.has(t)).toBe(true); // only open tasks are cancelled
+                open.delete(t);
+              }
+            }
+          }
+        };
+        apply(opened.effects);
+        for (const event of events) {
+          if (event.type === 'TASK_COMPLETED' && !open.has(event.template!)) continue; // the API refuses these
+          const before = machine.describe(snapshot);
+          const out = machine.apply(snapshot, event, now);
+          if (!out.accepted) {
+            // Refused: the answer lists what is allowed, and the event was not among them.
+            expect(out.allowedEvents).toEqual(before.allowedEvents);
+            expect(before.allowedEvents).not.toContain(event.type);
+            continue;
+          }
+          if (event.type !== 'TASK_COMPLETED') expect(before.allowedEvents).toContain(event.type);
+          if (event.type === 'TASK_COMPLETED') open.delete(event.template!);
+          apply(out.effects);
+          snapshot = out.snapshot;
+          // Every level a task belongs to is the current one or one below it: lowering retires the rest.
+          const levels = machine.levels.map((l) => l.id);
+          const current = levels.indexOf(out.level);
+          for (const [t, mark] of Object.entries(snapshot.context.tasks)) {
+            if (mark.status === 'open') expect(levels.indexOf(mark.level)).toBeLessThanOrEqual(current);
+            expect(open.has(t)).toBe(mark.status === 'open');
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
