@@ -10,7 +10,7 @@ const templates = playbook.tasks.map((t) => t.key);
 const officerEvents = playbook.events.map((e) => e.type);
 
 const anEvent = fc.oneof(
-  fc.constantFrom(...officerEvents).map((type) => ({ type })),
+  fc.constantFrom(...officerEvents).map((type) => ({ type, template: undefined as string | undefined })),
   fc.constantFrom(...templates).map((template) => ({ type: 'TASK_COMPLETED', template })),
 );
 
