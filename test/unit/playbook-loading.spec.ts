@@ -23,7 +23,7 @@ describe('playbook loading', () => {
     ['YAML syntax', good.replace('key: drill', 'key: [drill'), /^broken\.yaml:\d+ \(top\): /],
     ['unknown task kind', good.replace('kind: reporting', 'kind: gossip'), /^broken\.yaml:16 tasks\[0\]\.kind: .*notification/],
     ['bad due duration', good.replace('due: PT30M', 'due: 30 minutes'), /^broken\.yaml:18 tasks\[0\]\.due: expected an ISO 8601 duration/],
-    ['unknown role', good.replace('role: duty_officer', 'role: janitor'), /^broken\.yaml:17 tasks\[0\]\.role: unknown role "janitor"; expected one of duty_officer/],
+    ['unknown role', good.replace('role: drill_lead', 'role: janitor'), /^broken\.yaml:17 tasks\[0\]\.role: unknown role "janitor"; expected one of drill_lead/],
     ['unknown template in an action', good.replace('template: report }', 'template: reprot }'), /machine\.states\.running\.entry\[0\]\.params: unknown task template "reprot"/],
     ['unknown action', good.replace('type: raiseTask', 'type: launchRocket'), /machine\.states\.running\.entry\[0\]\.type: unknown action "launchRocket"; expected one of raiseTask/],
     ['missing action param', good.replace('reason: { vi: Dừng, en: Stopped }', 'why: x'), /machine\.states\.running\.on\.STOP\.actions\[0\]\.params/],
@@ -33,7 +33,7 @@ describe('playbook loading', () => {
     ['level without a title', good.replace("meta: { title: { vi: Chờ, en: Idle } }", 'description: idle'), /machine\.states\.idle\.meta\.title: a level needs a bilingual title/],
     ['missing English', good.replace('title: { vi: Báo cáo, en: Report }', 'title: { vi: Báo cáo }'), /tasks\[0\]\.title\.en/],
     ['reserved event', good.replace('type: STOP', 'type: TASK_COMPLETED').replace('STOP:\n', 'TASK_COMPLETED:\n'), /events\[1\]\.type: "TASK_COMPLETED" is sent by the engine itself/],
-    ['duplicate template', good.replace('machine:', `  - key: report\n    title: { vi: a, en: b }\n    instructions: { vi: a, en: b }\n    kind: other\n    role: duty_officer\n    due: PT1H\nmachine:`), /tasks\[1\]: duplicate task template "report"/],
+    ['duplicate template', good.replace('machine:', `  - key: report\n    title: { vi: a, en: b }\n    instructions: { vi: a, en: b }\n    kind: other\n    role: drill_lead\n    due: PT1H\nmachine:`), /tasks\[1\]: duplicate task template "report"/],
   ])('rejects %s with the file, line and path', (_what, source, expected) => {
     const lines = errorsOf(source);
     expect(lines.some((l) => expected.test(l))).toBe(true);

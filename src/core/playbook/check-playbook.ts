@@ -1,7 +1,7 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { ACTION_PARAMS, GUARD_PARAMS, type ActionType, type GuardType } from '../machine/vocabulary.js';
 import { RESERVED_EVENTS } from '../machine/incident-context.js';
-import type { Playbook, StateConfig } from './playbook.js';
+import { ACCESS_ROLES, roleChain, type Playbook, type StateConfig } from './playbook.js';
 
 export type IssuePath = (string | number)[];
 export interface PlaybookIssue {
@@ -23,6 +23,12 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
   dupes(p.tasks.map((t) => t.key), ['tasks'], 'task template', issues);
   dupes(p.events.map((e) => e.type), ['events'], 'event', issues);
 
+  p.roles.forEach((r, i) => {
+    if ((ACCESS_ROLES as readonly string[]).includes(r.key)) issues.push({ path: ['roles', i, 'key'], message: `"${r.key}" is an access role of the engine and cannot be a playbook role` });
+    if (r.reportsTo === undefined) return;
+    if (!roles.has(r.reportsTo)) issues.push({ path: ['roles', i, 'reportsTo'], message: `unknown role "${r.reportsTo}"; expected one of ${list(roles)}` });
+    else if (roleChain(p, r.key).length !== chainLength(p, r.key)) issues.push({ path: ['roles', i, 'reportsTo'], message: `role "${r.key}" reports to itself through ${roleChain(p, r.key).join(' → ')}` });
+  });
   p.tasks.forEach((t, i) => {
     if (!roles.has(t.role)) issues.push({ path: ['tasks', i, 'role'], message: `unknown role "${t.role}"; expected one of ${list(roles)}` });
   });
@@ -145,4 +151,12 @@ export function machineIssue(e: Error, fallback: IssuePath = ['machine']): Playb
   const id = /state node '([^']+)'/.exec(message)?.[1];
   const path: IssuePath = id ? ['machine', ...id.split('.').slice(1).flatMap((k) => ['states', k])] : fallback;
   return { path, message };
+}
+
+/** Length of the reportsTo walk before it ends or revisits a role (a cycle makes it longer than the chain). */
+function chainLength(p: Playbook, role: string): number {
+  const byKey = new Map(p.roles.map((r) => [r.key, r]));
+  let n = 0;
+  for (let cur: string | undefined = role; cur && n <= p.roles.length; cur = byKey.get(cur)?.reportsTo) n++;
+  return n;
 }

@@ -54,7 +54,7 @@ export const playbookSchema = z.strictObject({
   key,
   title: text,
   description: text.optional(),
-  roles: z.array(z.strictObject({ key, title: text })).min(1),
+  roles: z.array(z.strictObject({ key, title: text, reportsTo: key.optional() })).min(1),
   parties: z.array(z.strictObject({ key, title: text })).default([]),
   events: z.array(z.strictObject({ type: eventType, title: text })).min(1),
   tasks: z

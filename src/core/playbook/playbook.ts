@@ -19,6 +19,22 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export interface Role {
   key: string;
   title: Text;
+  /**
+   * The superior role: it receives this role's tasks when nobody holds this role, and its holders may
+   * complete or reassign this role's tasks.
+   */
+  reportsTo?: string;
+}
+
+/** Roles that grant access rather than tasks; any unit may have them whatever its playbooks. */
+export const ACCESS_ROLES = ['duty_officer', 'viewer'] as const;
+
+/** The role itself, then its superiors in order (reportsTo chain). */
+export function roleChain(playbook: Playbook, role: string): string[] {
+  const byKey = new Map(playbook.roles.map((r) => [r.key, r]));
+  const chain: string[] = [];
+  for (let cur: string | undefined = role; cur && !chain.includes(cur); cur = byKey.get(cur)?.reportsTo) chain.push(cur);
+  return chain;
 }
 
 /** An outside party the plan tells the unit to inform (Department of Health, CDC, family …). */
