@@ -1,8 +1,14 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuthGuard } from './access/auth.guard.js';
+import { JwtVerifier } from './access/jwt-verifier.js';
+import { MeController } from './access/me.controller.js';
 import { CLOCK, systemClock } from './common/clock.js';
 import { AppConfig } from './config/app-config.js';
 import { Database } from './database/database.js';
+import { DirectoryController } from './directory/directory.controller.js';
+import { DirectoryService } from './directory/directory.service.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentEngine } from './incidents/incident-engine.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
@@ -21,18 +27,24 @@ import type { Foundations } from './foundations.js';
 @Module({})
 export class AppModule {
   static forRoot(f: Foundations): DynamicModule {
+    const c = f.config;
+    const jwt: Provider[] =
+      c.JWT_ISSUER && c.JWT_JWKS_URL ? [{ provide: JwtVerifier, useValue: new JwtVerifier(c.JWT_ISSUER, c.JWT_JWKS_URL, c.JWT_AUDIENCE) }] : [];
     return {
       module: AppModule,
       imports: [ScheduleModule.forRoot()],
-      controllers: [HealthController, PlaybooksController, IncidentsController, TasksController],
+      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, DirectoryController],
       providers: [
-        { provide: AppConfig, useValue: f.config },
+        { provide: AppConfig, useValue: c },
         { provide: Database, useValue: f.db },
         { provide: PlaybookRegistry, useValue: f.registry },
         { provide: CLOCK, useValue: systemClock },
+        ...jwt,
+        { provide: APP_GUARD, useClass: AuthGuard },
         IncidentEngine,
         IncidentsService,
         TasksService,
+        DirectoryService,
       ],
     };
   }

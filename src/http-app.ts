@@ -1,17 +1,42 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { AppConfig } from './config/app-config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { validationPipe } from './common/validation.js';
 
 /** Everything about the HTTP surface that main.ts and the tests must share. */
-export function configureHttp(app: INestApplication): void {
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  // Swagger UI runs an inline initialiser, so the content security policy allows inline scripts on /docs only.
+  const strict = helmet();
+  const docs = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } });
+  app.use((req: { path: string }, res: unknown, next: () => void) =>
+    (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next),
+  );
+  // Per client address and per replica; /health stays exempt so load balancers never get 429.
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.RATE_LIMIT_PER_MINUTE,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      skip: (req) => req.path === '/health',
+      handler: (req, res) => {
+        res.status(429).json({ statusCode: 429, error: 'too_many_requests', message: `more than ${config.RATE_LIMIT_PER_MINUTE} requests a minute from this address; slow down`, path: req.path });
+      },
+    }),
+  );
+  (app as NestExpressApplication).useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Tiered response playbook engine')
-      .setDescription('Incidents, levels and tasks from response playbooks. Mutating requests name their actor in X-Actor.')
+      .setDescription('Incidents, levels and tasks from response playbooks. Every request but /health needs `Authorization: Bearer <token>`.')
+      .addBearerAuth()
       .setVersion('0.1')
       .build(),
   );

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Everything the service reads from its environment, validated once at boot. */
 export class AppConfig {
@@ -26,6 +26,32 @@ export class AppConfig {
   @IsString()
   @MinLength(1)
   MIGRATIONS_DIR = './migrations';
+
+  /** Requests per minute per client address before 429 (per replica). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  /**
+   * Create a demo unit, people and tokens on a database that has no people yet. `auto` does it on the
+   * embedded database only; PostgreSQL needs `true`.
+   */
+  @IsIn(['auto', 'true', 'false'])
+  SEED_DEMO: 'auto' | 'true' | 'false' = 'auto';
+
+  /** Accept JWTs from this issuer (with JWT_JWKS_URL); their `sub` names a person's external id. */
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +68,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   // Keep only the variables this class declares; the rest of the environment is not config.
   const clean = new AppConfig();
   for (const k of Object.keys(clean) as (keyof AppConfig)[]) (clean as unknown as Record<string, unknown>)[k] = config[k];
-  clean.DATABASE_URL = config.DATABASE_URL;
+  for (const k of ['DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE'] as const) clean[k] = config[k];
+  if (Boolean(clean.JWT_ISSUER) !== Boolean(clean.JWT_JWKS_URL)) {
+    throw new ConfigError('invalid configuration:\n  JWT_ISSUER and JWT_JWKS_URL: set both to accept JWTs, or neither');
+  }
   return clean;
 }

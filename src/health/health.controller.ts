@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../access/public.decorator.js';
 import { ApiTags } from '@nestjs/swagger';
 import { Database } from '../database/database.js';
 import { DomainError } from '../common/errors.js';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly db: Database) {}

@@ -3,6 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Effect } from '../core/engine/effects.js';
 import type { Step } from '../core/engine/incident-machine.js';
 import { TASK_COMPLETED } from '../core/machine/incident-context.js';
+import { asAssignee, asSuperior, dutyAssignment, canRead, type TaskActor } from '../access/access-rules.js';
+import { Forbidden } from '../access/forbidden.js';
+import type { Principal } from '../access/principal.js';
+import { assignTask } from '../core/assignment.js';
+import { roleChain } from '../core/playbook/playbook.js';
+import { directoryStore } from '../directory/directory-store.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { BadRequest, Conflict, NotFound, Unprocessable } from '../common/errors.js';
 import { isUuid } from '../common/uuid.js';
@@ -22,7 +28,8 @@ export interface EventInput {
 
 interface EventMeta {
   type: string;
-  actor: string;
+  actor: Principal;
+  onBehalfOf: string | null;
   note: string | null;
   data: Record<string, unknown> | null;
   idempotencyKey: string | null;
@@ -44,9 +51,15 @@ export class IncidentEngine {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async open(input: { playbook: string; unit: string; title?: string }, actor: string, openKey?: string): Promise<EventResult> {
+  async open(input: { playbook: string; unit: string; title?: string }, actor: Principal, openKey?: string): Promise<EventResult> {
     const pv = this.registry.current(input.playbook);
     return this.db.transaction(async (sql) => {
+      const unitChain = await directoryStore.unitChain(sql, input.unit);
+      if (!unitChain.length) throw new BadRequest(`unknown unit "${input.unit}"`, [{ field: 'unit', problems: ['no unit with this id'] }]);
+      const duty = dutyAssignment(actor, unitChain);
+      if (!duty) {
+        throw new Forbidden('incidents.open', `only a duty officer of unit ${input.unit} (or a unit above it) may open an incident there`, { unit: input.unit });
+      }
       if (openKey) {
         const prior = await incidentStore.byOpenKey(sql, openKey);
         if (prior) return this.replayOpen(sql, prior, input, openKey);
@@ -62,7 +75,7 @@ export class IncidentEngine {
         state: step.state,
         snapshot: step.snapshot,
         version: 0,
-        opened_by: actor,
+        opened_by: actor.name,
         open_key: openKey ?? null,
         created_at: now,
         updated_at: now,
@@ -72,12 +85,20 @@ export class IncidentEngine {
         const prior = await incidentStore.byOpenKey(sql, openKey!);
         return this.replayOpen(sql, prior!, input, openKey!);
       }
-      const meta: EventMeta = { type: OPENED, actor, note: null, data: { playbook: pv.key, unit: input.unit }, idempotencyKey: null, requestHash: null };
+      const meta: EventMeta = {
+        type: OPENED,
+        actor,
+        onBehalfOf: duty === 'admin' ? null : duty.deputyFor,
+        note: null,
+        data: { playbook: pv.key, unit: input.unit },
+        idempotencyKey: null,
+        requestHash: null,
+      };
       return this.record(sql, row, pv, step, meta, null, now);
     });
   }
 
-  async apply(incidentId: string, input: EventInput, actor: string, idempotencyKey?: string): Promise<EventResult> {
+  async apply(incidentId: string, input: EventInput, actor: Principal, idempotencyKey?: string): Promise<EventResult> {
     if (input.type === TASK_COMPLETED) {
       throw new BadRequest('tasks are completed through POST /tasks/:id/complete', [
         { field: 'type', problems: [`${TASK_COMPLETED} is sent by the engine itself`] },
@@ -88,6 +109,12 @@ export class IncidentEngine {
     return this.db.transaction(async (sql) => {
       const row = await incidentStore.lock(sql, incidentId);
       if (!row) throw new NotFound('incident', incidentId);
+      const unitChain = await directoryStore.unitChain(sql, row.unit);
+      const duty = dutyAssignment(actor, unitChain);
+      if (!duty) {
+        if (!canRead(actor, unitChain)) throw new NotFound('incident', incidentId);
+        throw new Forbidden('incidents.event', `only a duty officer of unit ${row.unit} (or a unit above it) may change this incident's level`, { unit: row.unit });
+      }
       if (idempotencyKey) {
         const prior = await incidentStore.eventByKey(sql, row.id, idempotencyKey);
         if (prior) {
@@ -116,6 +143,7 @@ export class IncidentEngine {
       const meta: EventMeta = {
         type: input.type,
         actor,
+        onBehalfOf: duty === 'admin' ? null : duty.deputyFor,
         note: input.note ?? null,
         data: input.data ?? null,
         idempotencyKey: idempotencyKey ?? null,
@@ -126,37 +154,142 @@ export class IncidentEngine {
   }
 
   /** Completing a task is an event to the machine, so the step it gates can advance in the same transaction. */
-  async completeTask(taskId: string, actor: string, note?: string): Promise<TaskView> {
-    if (!isUuid(taskId)) throw new NotFound('task', taskId);
-    return this.db.transaction(async (sql) => {
-      const found = await taskStore.get(sql, taskId);
-      if (!found) throw new NotFound('task', taskId);
-      const row = (await incidentStore.lock(sql, found.incident_id))!;
-      // Re-read under the incident lock: another request may have completed or cancelled it meanwhile.
-      const task = (await taskStore.get(sql, taskId))!;
-      if (task.status === 'done') return taskView(task);
+  async completeTask(taskId: string, actor: Principal, note?: string): Promise<TaskView> {
+    return this.withTask(taskId, actor, async (sql, row, task, pv, who) => {
       if (task.status === 'cancelled') {
         throw new Conflict(`task ${taskId} was cancelled and cannot be completed`, {
           cancelledAt: task.cancelled_at,
           cancelReason: task.cancel_reason,
         });
       }
+      const by = who(asAssignee) ?? who(asSuperior);
+      if (!by) throw this.notAssignee('tasks.complete', task, 'complete');
+      if (task.status === 'done') return taskView(task);
       const now = this.clock.now();
-      const [doneRow] = await taskStore.complete(sql, taskId, actor, note ?? null, now);
-      const pv = await this.registry.version(row.playbook_version_id, sql);
+      const [doneRow] = await taskStore.complete(sql, taskId, actor, by.onBehalfOf, note ?? null, now);
       const outcome = pv.machine.apply(row.snapshot, { type: TASK_COMPLETED, template: task.template }, now);
-      if (outcome.accepted) {
-        const meta: EventMeta = {
-          type: TASK_COMPLETED,
-          actor,
-          note: note ?? null,
-          data: { taskId, template: task.template },
-          idempotencyKey: null,
-          requestHash: null,
-        };
-        await this.record(sql, row, pv, outcome, meta, row, now);
-      }
+      if (!outcome.accepted) throw new Error(`playbook ${pv.key} did not accept ${TASK_COMPLETED}`);
+      await this.record(sql, row, pv, outcome, {
+        type: TASK_COMPLETED,
+        actor,
+        onBehalfOf: by.onBehalfOf,
+        note: note ?? null,
+        data: { taskId, template: task.template, as: by.as },
+        idempotencyKey: null,
+        requestHash: null,
+      }, row, now);
       return taskView(doneRow);
+    });
+  }
+
+  /** The assignee says they have seen the task. Recorded on the task and the timeline; it changes no step. */
+  async acknowledgeTask(taskId: string, actor: Principal): Promise<TaskView> {
+    return this.withTask(taskId, actor, async (sql, row, task, _pv, who) => {
+      const by = who(asAssignee);
+      if (!by) throw this.notAssignee('tasks.acknowledge', task, 'acknowledge');
+      if (task.status !== 'open') throw new Conflict(`task ${taskId} is ${task.status}; only an open task can be acknowledged`);
+      if (task.acknowledged_at) return taskView(task);
+      const now = this.clock.now();
+      const [acked] = await taskStore.acknowledge(sql, taskId, actor.id, now);
+      await this.appendWithoutTransition(sql, row, { type: 'TASK_ACKNOWLEDGED', actor, onBehalfOf: by.onBehalfOf, data: { taskId, template: task.template } }, now);
+      return taskView(acked);
+    });
+  }
+
+  /** A superior gives the task to a person, or to whoever holds a role now. */
+  async reassignTask(taskId: string, actor: Principal, to: { personId?: string; role?: string }, note?: string): Promise<TaskView> {
+    return this.withTask(taskId, actor, async (sql, row, task, pv, who) => {
+      if (!who(asSuperior)) {
+        throw new Forbidden('tasks.reassign', `only a superior of role ${task.assigned_role ?? task.role} in unit ${row.unit}, or an admin, may reassign this task`, { taskId });
+      }
+      if (Boolean(to.personId) === Boolean(to.role)) {
+        throw new BadRequest('give exactly one of personId or role', [{ field: 'personId', problems: ['give exactly one of personId or role'] }]);
+      }
+      if (task.status !== 'open') throw new Conflict(`task ${taskId} is ${task.status}; only an open task can be reassigned`);
+      const now = this.clock.now();
+      let next: { assignees: string[]; assignedRole: string; unassignedRole: boolean };
+      if (to.personId) {
+        const person = await directoryStore.person(sql, to.personId);
+        if (!person || !person.active) throw new BadRequest('unknown or inactive person', [{ field: 'personId', problems: ['no active person with this id'] }]);
+        next = { assignees: [person.id], assignedRole: task.assigned_role ?? task.role, unassignedRole: false };
+      } else {
+        const role = to.role!;
+        if (!pv.machine.playbook.roles.some((r) => r.key === role)) {
+          throw new BadRequest(`unknown role "${role}"`, [{ field: 'role', problems: [`expected one of ${pv.machine.playbook.roles.map((r) => r.key).join(', ')}`] }]);
+        }
+        next = assignTask(roleChain(pv.machine.playbook, role), await directoryStore.holders(sql, row.unit, now));
+      }
+      const [updated] = await taskStore.reassign(sql, taskId, next.assignees, next.assignedRole, next.unassignedRole);
+      await this.appendWithoutTransition(sql, row, {
+        type: 'TASK_REASSIGNED',
+        actor,
+        onBehalfOf: null,
+        note: note ?? null,
+        data: { taskId, template: task.template, from: task.assignees, to: next.assignees, role: next.assignedRole },
+      }, now);
+      return taskView(updated);
+    });
+  }
+
+  /**
+   * Loads a task and takes its incident's lock. Someone who can neither read the unit nor is an assignee
+   * gets 404, so task ids do not reveal other units' incidents.
+   */
+  private withTask<T>(
+    taskId: string,
+    actor: Principal,
+    work: (sql: Sql, row: IncidentRow, task: TaskRow, pv: PlaybookVersion, who: (rule: typeof asAssignee) => TaskActor | undefined) => Promise<T>,
+  ): Promise<T> {
+    if (!isUuid(taskId)) throw new NotFound('task', taskId);
+    return this.db.transaction(async (sql) => {
+      const found = await taskStore.get(sql, taskId);
+      if (!found) throw new NotFound('task', taskId);
+      const row = (await incidentStore.lock(sql, found.incident_id))!;
+      // Re-read under the incident lock: another request may have changed it meanwhile.
+      const task = (await taskStore.get(sql, taskId))!;
+      const unitChain = await directoryStore.unitChain(sql, row.unit);
+      if (!canRead(actor, unitChain) && !task.assignees.includes(actor.id)) throw new NotFound('task', taskId);
+      const pv = await this.registry.version(row.playbook_version_id, sql);
+      const facts = { assignees: task.assignees, roleChain: roleChain(pv.machine.playbook, task.assigned_role ?? task.role), unitChain };
+      return work(sql, row, task, pv, (rule) => rule(actor, facts));
+    });
+  }
+
+  private notAssignee(permission: 'tasks.complete' | 'tasks.acknowledge', task: TaskRow, verb: string): Forbidden {
+    return new Forbidden(
+      permission,
+      `only the task's current assignees${permission === 'tasks.complete' ? ', a superior of its role or an admin' : ''} may ${verb} it`,
+      { taskId: task.id, assignees: task.assignees },
+    );
+  }
+
+  /** A timeline entry that is not a machine transition (acknowledged, reassigned): the state stays, the version moves. */
+  private async appendWithoutTransition(
+    sql: Sql,
+    row: IncidentRow,
+    e: { type: string; actor: Principal; onBehalfOf: string | null; note?: string | null; data: Record<string, unknown> },
+    now: Date,
+  ): Promise<void> {
+    const seq = row.version + 1;
+    await incidentStore.update(sql, { ...row, version: seq, updated_at: now });
+    await incidentStore.appendEvent(sql, {
+      incident_id: row.id,
+      seq,
+      type: e.type,
+      actor: e.actor.name,
+      actor_id: e.actor.id,
+      on_behalf_of: e.onBehalfOf,
+      note: e.note ?? null,
+      data: e.data,
+      from_level: row.level,
+      from_state: row.state,
+      to_level: row.level,
+      to_state: row.state,
+      effects: [],
+      idempotency_key: null,
+      request_hash: null,
+      response: null,
+      occurred_at: now,
     });
   }
 
@@ -180,11 +313,18 @@ export class IncidentEngine {
     now: Date,
   ): Promise<EventResult> {
     const seq = row.version + 1;
+    const raises = effectsOf(step.effects, 'task.raise');
+    // Tasks go to whoever holds the role in the incident's unit at this moment.
+    const holders = raises.length ? await directoryStore.holders(sql, row.unit, now) : [];
     const raised = await taskStore.insert(
       sql,
-      effectsOf(step.effects, 'task.raise').map((e) => {
+      raises.map((e) => {
         const t = pv.machine.template(e.template);
+        const assignment = assignTask(roleChain(pv.machine.playbook, t.role), holders);
         return {
+          assignees: assignment.assignees,
+          assigned_role: assignment.assignedRole,
+          unassigned_role: assignment.unassignedRole,
           incident_id: row.id,
           template: t.key,
           title: t.title,
@@ -218,7 +358,9 @@ export class IncidentEngine {
       incident_id: row.id,
       seq,
       type: meta.type,
-      actor: meta.actor,
+      actor: meta.actor.name,
+      actor_id: meta.actor.id,
+      on_behalf_of: meta.onBehalfOf,
       note: meta.note,
       data: meta.data,
       from_level: before?.level ?? null,

@@ -23,6 +23,8 @@ export interface EventRow {
   seq: number;
   type: string;
   actor: string;
+  actor_id: string | null;
+  on_behalf_of: string | null;
   note: string | null;
   data: Record<string, unknown> | null;
   from_level: string | null;
@@ -40,6 +42,8 @@ export interface IncidentFilter {
   unit?: string;
   playbook?: string;
   level?: string;
+  /** Only these units; undefined means every unit. */
+  units?: string[];
   limit: number;
   offset: number;
 }
@@ -86,6 +90,7 @@ export const incidentStore = {
     if (f.unit) add('unit = ?', f.unit);
     if (f.playbook) add('playbook_key = ?', f.playbook);
     if (f.level) add('level = ?', f.level);
+    if (f.units) add('unit = ANY(?)', f.units);
     params.push(f.limit, f.offset);
     return sql.rows<IncidentRow>(
       `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -104,12 +109,12 @@ export const incidentStore = {
   async appendEvent(sql: Sql, e: EventRow): Promise<void> {
     await sql.rows(
       `INSERT INTO incident_events (incident_id, seq, type, actor, note, data, from_level, from_state, to_level, to_state,
-                                    effects, idempotency_key, request_hash, response, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                                    effects, idempotency_key, request_hash, response, occurred_at, actor_id, on_behalf_of)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [
         e.incident_id, e.seq, e.type, e.actor, e.note, e.data === null ? null : JSON.stringify(e.data), e.from_level,
         e.from_state, e.to_level, e.to_state, JSON.stringify(e.effects), e.idempotency_key, e.request_hash,
-        e.response === null ? null : JSON.stringify(e.response), e.occurred_at,
+        e.response === null ? null : JSON.stringify(e.response), e.occurred_at, e.actor_id, e.on_behalf_of,
       ],
     );
   },

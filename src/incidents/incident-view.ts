@@ -51,6 +51,9 @@ export interface TimelineEntry {
   seq: number;
   type: string;
   actor: string;
+  actorId: string | null;
+  /** Set when a deputy acted for the person they stand in for. */
+  onBehalfOf: string | null;
   note: string | null;
   data: Record<string, unknown> | null;
   from: { level: string; state: string } | null;
@@ -64,6 +67,8 @@ export function timelineEntry(e: EventRow): TimelineEntry {
     seq: e.seq,
     type: e.type,
     actor: e.actor,
+    actorId: e.actor_id,
+    onBehalfOf: e.on_behalf_of,
     note: e.note,
     data: e.data,
     from: e.from_level === null ? null : { level: e.from_level, state: e.from_state! },

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '../common/errors.js';
 import { isUuid } from '../common/uuid.js';
-import { Database } from '../database/database.js';
+import { canRead } from '../access/access-rules.js';
+import type { Principal } from '../access/principal.js';
+import { Database, type Sql } from '../database/database.js';
+import { directoryStore } from '../directory/directory-store.js';
 import { PlaybookRegistry } from '../playbooks/playbook-registry.js';
 import { taskStore } from '../tasks/task-store.js';
 import { incidentStore, type IncidentFilter } from './incident-store.js';
@@ -15,9 +18,9 @@ export class IncidentsService {
     private readonly registry: PlaybookRegistry,
   ) {}
 
-  list(filter: IncidentFilter): Promise<IncidentView[]> {
+  list(filter: IncidentFilter, me: Principal): Promise<IncidentView[]> {
     return this.db.read(async (sql) => {
-      const rows = await incidentStore.list(sql, filter);
+      const rows = await incidentStore.list(sql, { ...filter, units: await readableUnits(sql, me) });
       const open = await taskStore.openOf(sql, rows.map((r) => r.id));
       return Promise.all(
         rows.map(async (r) =>
@@ -27,20 +30,28 @@ export class IncidentsService {
     });
   }
 
-  get(id: string): Promise<IncidentView> {
+  get(id: string, me: Principal): Promise<IncidentView> {
     if (!isUuid(id)) throw new NotFound('incident', id);
     return this.db.read(async (sql) => {
       const row = await incidentStore.get(sql, id);
-      if (!row) throw new NotFound('incident', id);
+      // Another unit's incident is answered exactly like a missing one.
+      if (!row || !canRead(me, await directoryStore.unitChain(sql, row.unit))) throw new NotFound('incident', id);
       return incidentView(row, await this.registry.version(row.playbook_version_id, sql), await taskStore.openOf(sql, [id]));
     });
   }
 
-  timeline(id: string): Promise<TimelineEntry[]> {
+  timeline(id: string, me: Principal): Promise<TimelineEntry[]> {
     if (!isUuid(id)) throw new NotFound('incident', id);
     return this.db.read(async (sql) => {
-      if (!(await incidentStore.get(sql, id))) throw new NotFound('incident', id);
+      const row = await incidentStore.get(sql, id);
+      if (!row || !canRead(me, await directoryStore.unitChain(sql, row.unit))) throw new NotFound('incident', id);
       return (await incidentStore.events(sql, id)).map(timelineEntry);
     });
   }
+}
+
+/** The units whose incidents and tasks the principal may read; undefined for admins (all of them). */
+export async function readableUnits(sql: Sql, me: Principal): Promise<string[] | undefined> {
+  if (me.admin) return undefined;
+  return directoryStore.unitsBelow(sql, [...new Set(me.assignments.map((a) => a.unitId))]);
 }

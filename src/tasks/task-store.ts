@@ -19,20 +19,36 @@ export interface TaskRow {
   note: string | null;
   cancelled_at: Date | null;
   cancel_reason: Text | null;
+  assignees: string[];
+  assigned_role: string | null;
+  unassigned_role: boolean;
+  completed_by_id: string | null;
+  completed_for: string | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
 }
 
-export type NewTask = Pick<TaskRow, 'incident_id' | 'template' | 'title' | 'instructions' | 'kind' | 'role' | 'level' | 'due_at' | 'created_at' | 'raised_seq'>;
+export type NewTask = Pick<
+  TaskRow,
+  'incident_id' | 'template' | 'title' | 'instructions' | 'kind' | 'role' | 'level' | 'due_at' | 'created_at' | 'raised_seq' | 'assignees' | 'assigned_role' | 'unassigned_role'
+>;
 
 export interface TaskFilter {
   incident?: string;
   status?: string;
   role?: string;
   kind?: string;
+  assignee?: string;
+  /** Only tasks of incidents in these units; undefined means every unit (admins). */
+  units?: string[];
   limit: number;
   offset: number;
 }
 
-const COLUMNS = ['incident_id', 'template', 'title', 'instructions', 'kind', 'role', 'level', 'due_at', 'created_at', 'raised_seq'] as const;
+const COLUMNS = [
+  'incident_id', 'template', 'title', 'instructions', 'kind', 'role', 'level', 'due_at', 'created_at', 'raised_seq',
+  'assignees', 'assigned_role', 'unassigned_role',
+] as const;
 
 /** SQL for the tasks table; the rules about when a task may change live in the engine and services. */
 export const taskStore = {
@@ -62,11 +78,25 @@ export const taskStore = {
     );
   },
 
-  complete(sql: Sql, id: string, actor: string, note: string | null, at: Date): Promise<TaskRow[]> {
+  complete(sql: Sql, id: string, actor: { id: string; name: string }, onBehalfOf: string | null, note: string | null, at: Date): Promise<TaskRow[]> {
     return sql.rows<TaskRow>(
-      `UPDATE tasks SET status = 'done', completed_at = $2, completed_by = $3, note = $4
+      `UPDATE tasks SET status = 'done', completed_at = $2, completed_by = $3, completed_by_id = $4, completed_for = $5, note = $6
         WHERE id = $1 AND status = 'open' RETURNING *`,
-      [id, at, actor, note],
+      [id, at, actor.name, actor.id, onBehalfOf, note],
+    );
+  },
+
+  acknowledge(sql: Sql, id: string, personId: string, at: Date): Promise<TaskRow[]> {
+    return sql.rows<TaskRow>(
+      'UPDATE tasks SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1 RETURNING *',
+      [id, at, personId],
+    );
+  },
+
+  reassign(sql: Sql, id: string, assignees: string[], role: string, unassigned: boolean): Promise<TaskRow[]> {
+    return sql.rows<TaskRow>(
+      'UPDATE tasks SET assignees = $2, assigned_role = $3, unassigned_role = $4 WHERE id = $1 RETURNING *',
+      [id, assignees, role, unassigned],
     );
   },
 
@@ -94,6 +124,8 @@ export const taskStore = {
     if (f.status) add('status = ?', f.status);
     if (f.role) add('role = ?', f.role);
     if (f.kind) add('kind = ?', f.kind);
+    if (f.assignee) add('? = ANY(assignees)', f.assignee);
+    if (f.units) add('incident_id IN (SELECT id FROM incidents WHERE unit = ANY(?))', f.units);
     params.push(f.limit, f.offset);
     return sql.rows<TaskRow>(
       `SELECT * FROM tasks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

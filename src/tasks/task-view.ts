@@ -9,12 +9,20 @@ export interface TaskView {
   instructions: Text;
   kind: string;
   role: string;
+  /** Who the task went to, and under which role (a superior role when its own role had nobody). */
+  assignees: string[];
+  assignedRole: string;
+  unassignedRole: boolean;
   level: string;
   status: TaskRow['status'];
   dueAt: string;
   createdAt: string;
   completedAt: string | null;
   completedBy: string | null;
+  completedById: string | null;
+  completedFor: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
   note: string | null;
   cancelledAt: string | null;
   cancelReason: Text | null;
@@ -31,12 +39,19 @@ export function taskView(r: TaskRow): TaskView {
     instructions: r.instructions,
     kind: r.kind,
     role: r.role,
+    assignees: r.assignees,
+    assignedRole: r.assigned_role ?? r.role,
+    unassignedRole: r.unassigned_role,
     level: r.level,
     status: r.status,
     dueAt: iso(r.due_at)!,
     createdAt: iso(r.created_at)!,
     completedAt: iso(r.completed_at),
     completedBy: r.completed_by,
+    completedById: r.completed_by_id,
+    completedFor: r.completed_for,
+    acknowledgedAt: iso(r.acknowledged_at),
+    acknowledgedBy: r.acknowledged_by,
     note: r.note,
     cancelledAt: iso(r.cancelled_at),
     cancelReason: r.cancel_reason,

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../common/actor.decorator.js';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
+import type { Principal } from '../access/principal.js';
 import { IncidentEngine } from '../incidents/incident-engine.js';
-import { CompleteTaskDto, TaskQuery } from './task.dto.js';
+import { CompleteTaskDto, ReassignTaskDto, TaskQuery } from './task.dto.js';
 import { TasksService } from './tasks.service.js';
 
 @ApiTags('tasks')
+@ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
   constructor(
@@ -14,20 +16,34 @@ export class TasksController {
   ) {}
 
   @Get()
-  list(@Query() q: TaskQuery) {
-    return this.tasks.list(q);
+  @ApiOperation({ summary: 'Tasks in the units you can read; `assignee=me` for your own' })
+  list(@Query() q: TaskQuery, @CurrentPrincipal() me: Principal) {
+    return this.tasks.list(q, me);
   }
 
   @Get(':id')
-  get(@Param('id') id: string) {
-    return this.tasks.get(id);
+  get(@Param('id') id: string, @CurrentPrincipal() me: Principal) {
+    return this.tasks.get(id, me);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Complete a task; again on a done task answers it unchanged; a cancelled task is 409' })
-  @ApiHeader({ name: 'X-Actor', required: true })
-  complete(@Param('id') id: string, @Body() body: CompleteTaskDto, @Actor() actor: string) {
-    return this.engine.completeTask(id, actor, body.note);
+  @ApiOperation({ summary: 'Complete a task (its assignees, a superior of its role, or an admin); again on a done task answers it unchanged; a cancelled task is 409' })
+  complete(@Param('id') id: string, @Body() body: CompleteTaskDto, @CurrentPrincipal() me: Principal) {
+    return this.engine.completeTask(id, me, body.note);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record that an assignee has seen the task' })
+  acknowledge(@Param('id') id: string, @CurrentPrincipal() me: Principal) {
+    return this.engine.acknowledgeTask(id, me);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Give the task to a person or to a role's current holders (the assignee's superiors, or an admin)" })
+  reassign(@Param('id') id: string, @Body() body: ReassignTaskDto, @CurrentPrincipal() me: Principal) {
+    return this.engine.reassignTask(id, me, body, body.note);
   }
 }

@@ -1,9 +1,12 @@
 import { IncidentMachine, type StoredSnapshot } from '../../src/core/engine/incident-machine.js';
-import { actor, startApp, type TestApp } from '../support/test-app.js';
+import { seedDirectory, type Directory } from '../support/people.js';
+import { startApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+let d: Directory;
 beforeAll(async () => {
   t = await startApp();
+  d = await seedDirectory(t);
 });
 afterAll(async () => {
   await t?.close();
@@ -18,13 +21,13 @@ interface Entry {
 }
 
 async function open() {
-  return (await t.http.post('/incidents').set(actor).send({ playbook: 'covid19-office', unit: 'race' }).expect(201)).body;
+  return (await t.http.post('/incidents').set(d.as('duty')).send({ playbook: 'covid19-office', unit: 'dept' }).expect(201)).body;
 }
 
 /** Replays the timeline through the pure machine: the stored history must be one the machine could have produced. */
 async function expectConsistentHistory(incidentId: string) {
-  const incident = (await t.http.get(`/incidents/${incidentId}`).expect(200)).body;
-  const timeline: Entry[] = (await t.http.get(`/incidents/${incidentId}/timeline`).expect(200)).body;
+  const incident = (await t.http.get(`/incidents/${incidentId}`).set(d.as('admin')).expect(200)).body;
+  const timeline: Entry[] = (await t.http.get(`/incidents/${incidentId}/timeline`).set(d.as('admin')).expect(200)).body;
   expect(timeline.map((e) => e.seq)).toEqual(timeline.map((_, i) => i + 1));
   expect(timeline.length).toBe(incident.version);
 
@@ -42,7 +45,7 @@ async function expectConsistentHistory(incidentId: string) {
   }
   expect(machine.describe(snapshot).state).toBe(incident.state);
 
-  const tasks = (await t.http.get(`/tasks?incident=${incidentId}&status=open&limit=500`).expect(200)).body as { template: string }[];
+  const tasks = (await t.http.get(`/tasks?incident=${incidentId}&status=open&limit=500`).set(d.as('admin')).expect(200)).body as { template: string }[];
   const openTemplates = tasks.map((x) => x.template).sort();
   expect(new Set(openTemplates).size).toBe(openTemplates.length);
   const expected = Object.entries(snapshot.context.tasks)
@@ -59,7 +62,7 @@ describe('concurrency', () => {
     const types = ['SUSPECTED_CASE_REPORTED', 'CASE_CONFIRMED', 'CASE_RULED_OUT', 'ALL_CLEAR', 'SUSPECTED_CASE_REPORTED'];
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.http.post(`/incidents/${inc.id}/events`).set({ 'X-Actor': `officer-${i}` }).send({ type: types[i % types.length] }),
+        t.http.post(`/incidents/${inc.id}/events`).set(d.as(i % 2 ? 'duty' : 'provinceDuty')).send({ type: types[i % types.length] }),
       ),
     );
     expect(responses.every((r) => r.status === 200 || r.status === 409)).toBe(true);
@@ -71,13 +74,13 @@ describe('concurrency', () => {
 
   it('concurrent completions of one task and events interleave without losing a step', async () => {
     const inc = await open();
-    const conf = (await t.http.post(`/incidents/${inc.id}/events`).set(actor).send({ type: 'CASE_CONFIRMED' }).expect(200)).body;
+    const conf = (await t.http.post(`/incidents/${inc.id}/events`).set(d.as('duty')).send({ type: 'CASE_CONFIRMED' }).expect(200)).body;
     const step1 = conf.raised.filter((x: { template: string }) => x.template.startsWith('notify_'));
     const calls = [
-      ...step1.flatMap((task: { id: string }) =>
-        Array.from({ length: 5 }, () => t.http.post(`/tasks/${task.id}/complete`).set(actor).send({})),
+      ...step1.flatMap((task: { id: string; assignedRole: string }) =>
+        Array.from({ length: 5 }, () => t.http.post(`/tasks/${task.id}/complete`).set(d.as(d.holderOf(task.assignedRole))).send({})),
       ),
-      ...Array.from({ length: 5 }, () => t.http.post(`/incidents/${inc.id}/events`).set(actor).send({ type: 'ALL_CLEAR' })),
+      ...Array.from({ length: 5 }, () => t.http.post(`/incidents/${inc.id}/events`).set(d.as('duty')).send({ type: 'ALL_CLEAR' })),
     ];
     const responses = await Promise.all(calls);
     expect(responses.every((r) => [200, 409].includes(r.status))).toBe(true);
@@ -90,7 +93,7 @@ describe('concurrency', () => {
     const inc = await open();
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        t.http.post(`/incidents/${inc.id}/events`).set({ ...actor, 'Idempotency-Key': 'same-key' }).send({ type: 'SUSPECTED_CASE_REPORTED' }),
+        t.http.post(`/incidents/${inc.id}/events`).set({ ...d.as('duty'), 'Idempotency-Key': 'same-key' }).send({ type: 'SUSPECTED_CASE_REPORTED' }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
@@ -98,7 +101,7 @@ describe('concurrency', () => {
     const { incident, timeline } = await expectConsistentHistory(inc.id);
     expect(incident.version).toBe(2);
     expect(timeline.filter((e) => e.type === 'SUSPECTED_CASE_REPORTED')).toHaveLength(1);
-    const tasks = (await t.http.get(`/tasks?incident=${inc.id}&limit=500`)).body;
+    const tasks = (await t.http.get(`/tasks?incident=${inc.id}&limit=500`).set(d.as('admin'))).body;
     expect(tasks).toHaveLength(2 + 10);
   });
 });

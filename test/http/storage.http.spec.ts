@@ -5,11 +5,17 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { connect, DataDirLocked } from '../../src/database/connect.js';
 import { migrate } from '../../src/database/migrator.js';
 import { openFoundations } from '../../src/foundations.js';
-import { actor, startApp, type TestApp } from '../support/test-app.js';
+import { DirectoryService } from '../../src/directory/directory.service.js';
+import { startApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+let actor: { Authorization: string };
 beforeAll(async () => {
   t = await startApp({ PLAYBOOKS_DIR: 'test/fixtures/playbooks' });
+  const directory = t.app.get(DirectoryService);
+  await directory.createUnit(null, { id: 'u', name: 'Unit' });
+  const admin = await directory.createPerson(null, { name: 'admin', admin: true });
+  actor = { Authorization: `Bearer ${(await directory.createToken(null, { personId: admin.id, name: 't' })).token}` };
 });
 afterAll(async () => {
   await t?.close();
@@ -26,7 +32,7 @@ describe('durable timers for delayed transitions', () => {
     const [timer] = await timers(inc.id);
     expect(timer.key).toMatch(/^xstate\.after\.PT2H\./);
     expect(new Date(timer.fire_at).toISOString()).toBe(new Date(t.clock.now().getTime() + 2 * 3600_000).toISOString());
-    const timeline = (await t.http.get(`/incidents/${inc.id}/timeline`)).body;
+    const timeline = (await t.http.get(`/incidents/${inc.id}/timeline`).set(actor)).body;
     expect(timeline.at(-1).effects).toContainEqual(expect.objectContaining({ type: 'timer.start', key: timer.key }));
 
     await t.http.post(`/incidents/${inc.id}/events`).set(actor).send({ type: 'STOP' }).expect(200);
@@ -42,10 +48,10 @@ describe('durable timers for delayed transitions', () => {
     );
     const res = await t.http.post(`/incidents/${inc.id}/events`).set(actor).send({ type: 'START' });
     expect(res.status).toBe(500);
-    const after = (await t.http.get(`/incidents/${inc.id}`)).body;
+    const after = (await t.http.get(`/incidents/${inc.id}`).set(actor)).body;
     expect(after).toMatchObject({ level: 'idle', version: 1 });
     expect(await timers(inc.id)).toEqual([]);
-    expect((await t.http.get(`/tasks?incident=${inc.id}`)).body).toEqual([]);
+    expect((await t.http.get(`/tasks?incident=${inc.id}`).set(actor)).body).toEqual([]);
   });
 });
 

@@ -22,7 +22,7 @@ export interface TestApp {
 /** The real application on a fresh database, through @nestjs/testing, with a clock the test drives. */
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = loadConfig({ ...database.env, ...env });
+  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: 'false', ...database.env, ...env });
   const foundations = await openFoundations(config);
   const clock = new FakeClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(foundations)] })
@@ -30,7 +30,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
-  configureHttp(app);
+  configureHttp(app, config);
   await app.init();
   return {
     app,
@@ -46,4 +46,3 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   };
 }
 
-export const actor = { 'X-Actor': 'duty.officer@test' };

@@ -9,20 +9,6 @@ function header(req: Request, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/**
- * Who is acting, from the `X-Actor` header; required on every mutating request and written to the
- * timeline. (Authentication replaces it in a later issue.)
- */
-export const Actor = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const raw = header(ctx.switchToHttp().getRequest<Request>(), 'x-actor')?.trim();
-  const problems: string[] = [];
-  if (!raw) problems.push('required: name the person acting, e.g. "X-Actor: duty.officer@unit"');
-  else if (raw.length > 200) problems.push('must be at most 200 characters');
-  else if (!PRINTABLE.test(raw)) problems.push('must not contain control characters');
-  if (problems.length) throw new BadRequest('missing or invalid X-Actor header', [{ field: 'header X-Actor', problems }]);
-  return raw!;
-});
-
 /** The optional `Idempotency-Key` header: a retry with the same key returns the first answer. */
 export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
   const raw = header(ctx.switchToHttp().getRequest<Request>(), 'idempotency-key');

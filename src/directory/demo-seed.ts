@@ -1,0 +1,47 @@
+import type { Database } from '../database/database.js';
+import type { PlaybookRegistry } from '../playbooks/playbook-registry.js';
+import { directoryStore } from './directory-store.js';
+import type { DirectoryService } from './directory.service.js';
+
+export interface DemoTokens {
+  unit: string;
+  tokens: { who: string; email: string; token: string }[];
+}
+
+/**
+ * First run on an empty database: a demo unit with one person for each role of the first playbook,
+ * a duty officer and an admin, and tokens for the duty officer, the Chief of Office (an assignee) and
+ * the admin, so the README walkthrough works at once. Returns null when there are people already.
+ */
+export async function seedDemo(db: Database, registry: PlaybookRegistry, directory: DirectoryService): Promise<DemoTokens | null> {
+  if ((await db.read((sql) => directoryStore.countPeople(sql))) > 0) return null;
+  const playbook = (registry.list().find((v) => v.key === 'covid19-office') ?? registry.list()[0]).machine.playbook;
+  const unit = 'demo';
+  await directory.createUnit(null, { id: unit, name: 'Văn phòng Sở (demo) — Demo department office', timeZone: 'Asia/Ho_Chi_Minh' });
+  const person = async (name: string, email: string, roles: string[], admin = false) => {
+    const p = await directory.createPerson(null, { name, email, admin });
+    for (const role of roles) await directory.assign(null, { unitId: unit, role, personId: p.id });
+    return p;
+  };
+  const admin = await person('Quản trị (demo admin)', 'admin@demo', [], true);
+  const officer = await person('Cán bộ trực (duty officer)', 'duty.officer@demo', ['duty_officer']);
+  const people = new Map<string, string>();
+  for (const r of playbook.roles) {
+    const p = await person(`${r.title.vi} (${r.title.en})`, `${r.key.replace(/_/g, '.')}@demo`, [r.key]);
+    people.set(r.key, p.id);
+  }
+  const assigneeRole = people.has('chief_of_office') ? 'chief_of_office' : playbook.roles[0].key;
+  const token = async (personId: string, who: string, email: string) => ({
+    who,
+    email,
+    token: (await directory.createToken(null, { personId, name: 'first-run demo token' })).token,
+  });
+  return {
+    unit,
+    tokens: [
+      await token(officer.id, 'duty officer', 'duty.officer@demo'),
+      await token(people.get(assigneeRole)!, `assignee (${assigneeRole})`, `${assigneeRole.replace(/_/g, '.')}@demo`),
+      await token(admin.id, 'admin', 'admin@demo'),
+    ],
+  };
+}
