@@ -5,6 +5,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { NoNulPipe } from './common/no-nul.pipe.js';
 import { validationPipe } from './common/validation.js';
 
 /** Everything about the HTTP surface that main.ts and the tests must share. */
@@ -29,7 +30,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     }),
   );
   (app as NestExpressApplication).useBodyParser('json', { limit: '256kb' });
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new NoNulPipe(), validationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   const doc = SwaggerModule.createDocument(
     app,

@@ -185,7 +185,7 @@ export class IncidentEngine {
   /** The assignee says they have seen the task. Recorded on the task and the timeline; it changes no step. */
   async acknowledgeTask(taskId: string, actor: Principal): Promise<TaskView> {
     return this.withTask(taskId, actor, async (sql, row, task, _pv, who) => {
-      const by = who(asAssignee);
+      const by = who(asAssignee) ?? (actor.admin ? ({ as: 'admin', onBehalfOf: null } as const) : undefined);
       if (!by) throw this.notAssignee('tasks.acknowledge', task, 'acknowledge');
       if (task.status !== 'open') throw new Conflict(`task ${taskId} is ${task.status}; only an open task can be acknowledged`);
       if (task.acknowledged_at) return taskView(task);
