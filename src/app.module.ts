@@ -17,6 +17,10 @@ import { PlaybookRegistry } from './playbooks/playbook-registry.js';
 import { PlaybooksController } from './playbooks/playbooks.controller.js';
 import { TasksController } from './tasks/tasks.controller.js';
 import { TasksService } from './tasks/tasks.service.js';
+import { Dispatcher } from './notifications/dispatcher.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { Scheduler } from './timers/scheduler.js';
+import { TimerPoller } from './timers/timer-poller.js';
 import type { Foundations } from './foundations.js';
 
 /**
@@ -33,7 +37,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ScheduleModule.forRoot()],
-      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, DirectoryController],
+      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, NotificationsController, DirectoryController],
       providers: [
         { provide: AppConfig, useValue: c },
         { provide: Database, useValue: f.db },
@@ -45,6 +49,9 @@ export class AppModule {
         IncidentsService,
         TasksService,
         DirectoryService,
+        TimerPoller,
+        Dispatcher,
+        Scheduler,
       ],
     };
   }

@@ -40,6 +40,53 @@ export class AppConfig {
   @IsIn(['auto', 'true', 'false'])
   SEED_DEMO: 'auto' | 'true' | 'false' = 'auto';
 
+  /** Run the timer poller and the notification dispatcher in this replica (false: serve the API only). */
+  @IsIn(['true', 'false'])
+  SCHEDULER_ENABLED: 'true' | 'false' = 'true';
+
+  /** How often the poller looks for due timers and the dispatcher for messages to send. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  SCHEDULER_INTERVAL_MS = 1000;
+
+  /** Timers claimed per poll, and how long a claim holds before another replica may take the timer. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  TIMER_BATCH = 200;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  TIMER_LEASE_MS = 30_000;
+
+  /** SMTP server for email notifications, e.g. smtp://user:pass@host:587. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  SMTP_FROM = 'playbook-engine@localhost';
+
+  /** Secret for the HMAC signature (X-Signature) on webhook notifications. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters' })
+  WEBHOOK_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTIFY_MAX_ATTEMPTS = 8;
+
+  /** First retry delay; each further retry doubles it (capped at an hour). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTIFY_BACKOFF_MS = 5000;
+
   /** Accept JWTs from this issuer (with JWT_JWKS_URL); their `sub` names a person's external id. */
   @IsOptional()
   @IsString()
@@ -68,7 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   // Keep only the variables this class declares; the rest of the environment is not config.
   const clean = new AppConfig();
   for (const k of Object.keys(clean) as (keyof AppConfig)[]) (clean as unknown as Record<string, unknown>)[k] = config[k];
-  for (const k of ['DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE'] as const) clean[k] = config[k];
+  for (const k of ['DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE', 'SMTP_URL', 'WEBHOOK_SECRET'] as const) clean[k] = config[k];
   if (Boolean(clean.JWT_ISSUER) !== Boolean(clean.JWT_JWKS_URL)) {
     throw new ConfigError('invalid configuration:\n  JWT_ISSUER and JWT_JWKS_URL: set both to accept JWTs, or neither');
   }

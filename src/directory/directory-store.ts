@@ -63,6 +63,19 @@ export const directoryStore = {
     return rows.map((r) => r.id);
   },
 
+  /** The unit's own row and its chain (unit, parent, … top) in one round trip. */
+  async unitAndChain(sql: Sql, unitId: string): Promise<{ unit: UnitRow | undefined; chain: string[] }> {
+    const rows = await sql.rows<UnitRow & { depth: number }>(
+      `WITH RECURSIVE up AS (
+         SELECT units.*, 0 AS depth FROM units WHERE id = $1
+         UNION ALL
+         SELECT u.*, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 64)
+       SELECT * FROM up ORDER BY depth`,
+      [unitId],
+    );
+    return { unit: rows[0], chain: rows.map((r) => r.id) };
+  },
+
   /** Every unit at or below the given ones. */
   async unitsBelow(sql: Sql, unitIds: string[]): Promise<string[]> {
     if (!unitIds.length) return [];

@@ -8,7 +8,8 @@ import { Forbidden } from '../access/forbidden.js';
 import type { Principal } from '../access/principal.js';
 import { assignTask } from '../core/assignment.js';
 import { roleChain } from '../core/playbook/playbook.js';
-import { directoryStore } from '../directory/directory-store.js';
+import { directoryStore, type UnitRow } from '../directory/directory-store.js';
+import { holdersWithContact, queueEscalation, queuePartyMessage } from '../notifications/outbox.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { BadRequest, Conflict, NotFound, Unprocessable } from '../common/errors.js';
 import { isUuid } from '../common/uuid.js';
@@ -37,6 +38,10 @@ interface EventMeta {
 }
 
 export const OPENED = 'INCIDENT_OPENED';
+const ESCALATE = 'ESCALATE';
+const escalationKey = (taskId: string) => `escalate:${taskId}`;
+/** The actor recorded for what timers do: no person, so no actor id. */
+const SCHEDULER: Principal = { id: '', name: 'scheduler', kind: 'service', admin: false, assignments: [] };
 
 /**
  * The adapter around the pure engine. Every change to an incident happens here, in one transaction:
@@ -54,8 +59,8 @@ export class IncidentEngine {
   async open(input: { playbook: string; unit: string; title?: string }, actor: Principal, openKey?: string): Promise<EventResult> {
     const pv = this.registry.current(input.playbook);
     return this.db.transaction(async (sql) => {
-      const unitChain = await directoryStore.unitChain(sql, input.unit);
-      if (!unitChain.length) throw new BadRequest(`unknown unit "${input.unit}"`, [{ field: 'unit', problems: ['no unit with this id'] }]);
+      const { unit, chain: unitChain } = await directoryStore.unitAndChain(sql, input.unit);
+      if (!unit) throw new BadRequest(`unknown unit "${input.unit}"`, [{ field: 'unit', problems: ['no unit with this id'] }]);
       const duty = dutyAssignment(actor, unitChain);
       if (!duty) {
         throw new Forbidden('incidents.open', `only a duty officer of unit ${input.unit} (or a unit above it) may open an incident there`, { unit: input.unit });
@@ -65,7 +70,7 @@ export class IncidentEngine {
         if (prior) return this.replayOpen(sql, prior, input, openKey);
       }
       const now = this.clock.now();
-      const step = pv.machine.open(now);
+      const step = pv.machine.open(now, { zone: unit.time_zone });
       const row = await incidentStore.insert(sql, {
         playbook_version_id: pv.id,
         playbook_key: pv.key,
@@ -94,7 +99,7 @@ export class IncidentEngine {
         idempotencyKey: null,
         requestHash: null,
       };
-      return this.record(sql, row, pv, step, meta, null, now);
+      return this.record(sql, row, unit, pv, step, meta, null, now);
     });
   }
 
@@ -109,7 +114,7 @@ export class IncidentEngine {
     return this.db.transaction(async (sql) => {
       const row = await incidentStore.lock(sql, incidentId);
       if (!row) throw new NotFound('incident', incidentId);
-      const unitChain = await directoryStore.unitChain(sql, row.unit);
+      const { unit, chain: unitChain } = await directoryStore.unitAndChain(sql, row.unit);
       const duty = dutyAssignment(actor, unitChain);
       if (!duty) {
         if (!canRead(actor, unitChain)) throw new NotFound('incident', incidentId);
@@ -132,7 +137,7 @@ export class IncidentEngine {
         ]);
       }
       const now = this.clock.now();
-      const outcome = pv.machine.apply(row.snapshot, { type: input.type, note: input.note, data: input.data }, now);
+      const outcome = pv.machine.apply(row.snapshot, { type: input.type, note: input.note, data: input.data }, now, { zone: unit!.time_zone });
       if (!outcome.accepted) {
         throw new Conflict(`event ${input.type} is not accepted at ${outcome.state}`, {
           level: outcome.level,
@@ -149,13 +154,13 @@ export class IncidentEngine {
         idempotencyKey: idempotencyKey ?? null,
         requestHash,
       };
-      return this.record(sql, row, pv, outcome, meta, row, now);
+      return this.record(sql, row, unit!, pv, outcome, meta, row, now);
     });
   }
 
   /** Completing a task is an event to the machine, so the step it gates can advance in the same transaction. */
   async completeTask(taskId: string, actor: Principal, note?: string): Promise<TaskView> {
-    return this.withTask(taskId, actor, async (sql, row, task, pv, who) => {
+    return this.withTask(taskId, actor, async (sql, row, task, pv, who, unit) => {
       if (task.status === 'cancelled') {
         throw new Conflict(`task ${taskId} was cancelled and cannot be completed`, {
           cancelledAt: task.cancelled_at,
@@ -167,9 +172,11 @@ export class IncidentEngine {
       if (task.status === 'done') return taskView(task);
       const now = this.clock.now();
       const [doneRow] = await taskStore.complete(sql, taskId, actor, by.onBehalfOf, note ?? null, now);
-      const outcome = pv.machine.apply(row.snapshot, { type: TASK_COMPLETED, template: task.template }, now);
+      // Done: its escalation stops here.
+      await timerStore.cancel(sql, row.id, [escalationKey(taskId)]);
+      const outcome = pv.machine.apply(row.snapshot, { type: TASK_COMPLETED, template: task.template }, now, { zone: unit.time_zone });
       if (!outcome.accepted) throw new Error(`playbook ${pv.key} did not accept ${TASK_COMPLETED}`);
-      await this.record(sql, row, pv, outcome, {
+      await this.record(sql, row, unit, pv, outcome, {
         type: TASK_COMPLETED,
         actor,
         onBehalfOf: by.onBehalfOf,
@@ -238,7 +245,7 @@ export class IncidentEngine {
   private withTask<T>(
     taskId: string,
     actor: Principal,
-    work: (sql: Sql, row: IncidentRow, task: TaskRow, pv: PlaybookVersion, who: (rule: typeof asAssignee) => TaskActor | undefined) => Promise<T>,
+    work: (sql: Sql, row: IncidentRow, task: TaskRow, pv: PlaybookVersion, who: (rule: typeof asAssignee) => TaskActor | undefined, unit: UnitRow) => Promise<T>,
   ): Promise<T> {
     if (!isUuid(taskId)) throw new NotFound('task', taskId);
     return this.db.transaction(async (sql) => {
@@ -247,11 +254,11 @@ export class IncidentEngine {
       const row = (await incidentStore.lock(sql, found.incident_id))!;
       // Re-read under the incident lock: another request may have changed it meanwhile.
       const task = (await taskStore.get(sql, taskId))!;
-      const unitChain = await directoryStore.unitChain(sql, row.unit);
+      const { unit, chain: unitChain } = await directoryStore.unitAndChain(sql, row.unit);
       if (!canRead(actor, unitChain) && !task.assignees.includes(actor.id)) throw new NotFound('task', taskId);
       const pv = await this.registry.version(row.playbook_version_id, sql);
       const facts = { assignees: task.assignees, roleChain: roleChain(pv.machine.playbook, task.assigned_role ?? task.role), unitChain };
-      return work(sql, row, task, pv, (rule) => rule(actor, facts));
+      return work(sql, row, task, pv, (rule) => rule(actor, facts), unit!);
     });
   }
 
@@ -277,7 +284,7 @@ export class IncidentEngine {
       seq,
       type: e.type,
       actor: e.actor.name,
-      actor_id: e.actor.id,
+      actor_id: e.actor.id || null,
       on_behalf_of: e.onBehalfOf,
       note: e.note ?? null,
       data: e.data,
@@ -293,6 +300,58 @@ export class IncidentEngine {
     });
   }
 
+  /**
+   * Fires one due timer through the same path as an HTTP event. The timer row is deleted in this
+   * transaction, so of two replicas that both claimed it (a lease ran out) only one fires it.
+   */
+  async fireTimer(incidentId: string, key: string, fireAt: Date): Promise<'fired' | 'gone' | 'ignored'> {
+    return this.db.transaction(async (sql) => {
+      const row = await incidentStore.lock(sql, incidentId);
+      if (!row) return 'gone';
+      const timer = await timerStore.take(sql, incidentId, key, fireAt);
+      if (!timer) return 'gone';
+      const now = this.clock.now();
+      const { unit } = await directoryStore.unitAndChain(sql, row.unit);
+      const pv = await this.registry.version(row.playbook_version_id, sql);
+      const event = timer.event as { type: string; taskId?: string; step?: number; template?: string; scheduled?: string };
+      if (event.type === ESCALATE) return (await this.escalate(sql, row, pv, event.taskId!, event.step!, now)) ? 'fired' : 'ignored';
+      const outcome = pv.machine.apply(row.snapshot, event, now, { zone: unit!.time_zone });
+      // A delayed transition whose state was left in the meantime has nothing to do.
+      if (!outcome.accepted) return 'ignored';
+      await this.record(sql, row, unit!, pv, outcome, {
+        type: event.type,
+        actor: SCHEDULER,
+        onBehalfOf: null,
+        note: null,
+        data: { timer: key, dueAt: new Date(fireAt).toISOString(), ...(event.template ? { template: event.template } : {}) },
+        idempotencyKey: null,
+        requestHash: null,
+      }, row, now);
+      return 'fired';
+    });
+  }
+
+  /** One step of an overdue task's escalation: recorded on the task and the timeline, the next role notified. */
+  private async escalate(sql: Sql, row: IncidentRow, pv: PlaybookVersion, taskId: string, step: number, now: Date): Promise<boolean> {
+    const task = await taskStore.get(sql, taskId);
+    if (!task || task.status !== 'open') return false;
+    const s = pv.machine.escalation(task.template, step, now);
+    if (!s) return false;
+    const holders = await holdersWithContact(sql, row.unit, s.role, now);
+    await queueEscalation(sql, row, task, step, s.role, holders, now);
+    await taskStore.escalated(sql, taskId, { step: step + 1, role: s.role, at: now.toISOString(), notified: holders.map((h) => h.personId) });
+    if (s.nextAt) {
+      await timerStore.start(sql, row.id, [{ key: escalationKey(taskId), event: { type: ESCALATE, taskId, step: step + 1 }, fireAt: s.nextAt.toISOString() }], now);
+    }
+    await this.appendWithoutTransition(sql, row, {
+      type: 'TASK_ESCALATED',
+      actor: SCHEDULER,
+      onBehalfOf: null,
+      data: { taskId, template: task.template, step: step + 1, role: s.role, notified: holders.map((h) => h.personId) },
+    }, now);
+    return true;
+  }
+
   private async replayOpen(sql: Sql, prior: IncidentRow, input: { playbook: string; unit: string }, key: string): Promise<EventResult> {
     if (prior.playbook_key !== input.playbook || prior.unit !== input.unit) {
       throw new Unprocessable(`Idempotency-Key "${key}" was already used to open a different incident`);
@@ -306,6 +365,7 @@ export class IncidentEngine {
   private async record(
     sql: Sql,
     row: IncidentRow,
+    unit: UnitRow,
     pv: PlaybookVersion,
     step: Step,
     meta: EventMeta,
@@ -325,6 +385,8 @@ export class IncidentEngine {
           assignees: assignment.assignees,
           assigned_role: assignment.assignedRole,
           unassigned_role: assignment.unassignedRole,
+          occurrence: e.occurrence ? new Date(e.occurrence) : null,
+          late: e.late ?? false,
           incident_id: row.id,
           template: t.key,
           title: t.title,
@@ -342,8 +404,14 @@ export class IncidentEngine {
     for (const e of effectsOf(step.effects, 'task.cancel')) {
       cancelled.push(...(await taskStore.cancelOpen(sql, row.id, e.templates, e.reason, now)));
     }
-    await timerStore.cancel(sql, row.id, effectsOf(step.effects, 'timer.cancel').map((e) => e.key));
-    await timerStore.start(sql, row.id, effectsOf(step.effects, 'timer.start'), now);
+    // Task deadlines and escalation steps are timers too, started and stopped with their tasks.
+    const escalations = raised.flatMap((t, i) => {
+      const at = raises[i].escalateAt;
+      return at ? [{ key: escalationKey(t.id), event: { type: ESCALATE, taskId: t.id, step: 0 }, fireAt: at }] : [];
+    });
+    await timerStore.cancel(sql, row.id, [...effectsOf(step.effects, 'timer.cancel').map((e) => e.key), ...cancelled.map((t) => escalationKey(t.id))]);
+    await timerStore.start(sql, row.id, [...effectsOf(step.effects, 'timer.start'), ...escalations], now);
+    for (const e of effectsOf(step.effects, 'notify')) await queuePartyMessage(sql, row, unit, e.party, e.message, now);
 
     const next: IncidentRow = { ...row, level: step.level, state: step.state, snapshot: step.snapshot, version: seq, updated_at: now };
     await incidentStore.update(sql, next);
@@ -359,7 +427,7 @@ export class IncidentEngine {
       seq,
       type: meta.type,
       actor: meta.actor.name,
-      actor_id: meta.actor.id,
+      actor_id: meta.actor.id || null,
       on_behalf_of: meta.onBehalfOf,
       note: meta.note,
       data: meta.data,

@@ -17,6 +17,31 @@ export const timerStore = {
     if (keys.length) await sql.rows('DELETE FROM timers WHERE incident_id = $1 AND key = ANY($2)', [incidentId, keys]);
   },
 
+  /**
+   * Claims due timers for this replica: rows not claimed by anyone, or whose claim (lease) has run out
+   * because the claimer died. SKIP LOCKED keeps replicas off each other's rows.
+   */
+  claim(sql: Sql, now: Date, leaseMs: number, limit: number): Promise<{ incident_id: string; key: string; fire_at: Date }[]> {
+    return sql.rows(
+      `UPDATE timers t SET locked_until = $1::timestamptz + ($2 || ' milliseconds')::interval, attempts = t.attempts + 1
+         FROM (SELECT incident_id, key FROM timers
+                WHERE fire_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
+                ORDER BY fire_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
+        WHERE t.incident_id = due.incident_id AND t.key = due.key
+        RETURNING t.incident_id, t.key, t.fire_at`,
+      [now, String(leaseMs), limit],
+    );
+  },
+
+  /** Takes the timer for firing, in the firing transaction: exactly one transaction gets the row. */
+  async take(sql: Sql, incidentId: string, key: string, fireAt: Date): Promise<{ event: Record<string, unknown> } | undefined> {
+    const [row] = await sql.rows<{ event: Record<string, unknown> }>(
+      'DELETE FROM timers WHERE incident_id = $1 AND key = $2 AND fire_at = $3 RETURNING event',
+      [incidentId, key, fireAt],
+    );
+    return row;
+  },
+
   list(sql: Sql, incidentId: string): Promise<{ key: string; event: { type: string }; fire_at: Date }[]> {
     return sql.rows('SELECT key, event, fire_at FROM timers WHERE incident_id = $1 ORDER BY fire_at', [incidentId]);
   },

@@ -26,11 +26,15 @@ export interface TaskRow {
   completed_for: string | null;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
+  occurrence: Date | null;
+  late: boolean;
+  escalation_step: number;
+  escalations: { step: number; role: string; at: string; notified: string[] }[];
 }
 
 export type NewTask = Pick<
   TaskRow,
-  'incident_id' | 'template' | 'title' | 'instructions' | 'kind' | 'role' | 'level' | 'due_at' | 'created_at' | 'raised_seq' | 'assignees' | 'assigned_role' | 'unassigned_role'
+  'incident_id' | 'template' | 'title' | 'instructions' | 'kind' | 'role' | 'level' | 'due_at' | 'created_at' | 'raised_seq' | 'assignees' | 'assigned_role' | 'unassigned_role' | 'occurrence' | 'late'
 >;
 
 export interface TaskFilter {
@@ -39,6 +43,8 @@ export interface TaskFilter {
   role?: string;
   kind?: string;
   assignee?: string;
+  /** Open tasks whose due time is before this instant. */
+  overdueAt?: Date;
   /** Only tasks of incidents in these units; undefined means every unit (admins). */
   units?: string[];
   limit: number;
@@ -47,7 +53,7 @@ export interface TaskFilter {
 
 const COLUMNS = [
   'incident_id', 'template', 'title', 'instructions', 'kind', 'role', 'level', 'due_at', 'created_at', 'raised_seq',
-  'assignees', 'assigned_role', 'unassigned_role',
+  'assignees', 'assigned_role', 'unassigned_role', 'occurrence', 'late',
 ] as const;
 
 /** SQL for the tasks table; the rules about when a task may change live in the engine and services. */
@@ -93,6 +99,13 @@ export const taskStore = {
     );
   },
 
+  escalated(sql: Sql, id: string, entry: { step: number; role: string; at: string; notified: string[] }): Promise<TaskRow[]> {
+    return sql.rows<TaskRow>(
+      `UPDATE tasks SET escalation_step = $2, escalations = escalations || $3::jsonb WHERE id = $1 RETURNING *`,
+      [id, entry.step, JSON.stringify([entry])],
+    );
+  },
+
   reassign(sql: Sql, id: string, assignees: string[], role: string, unassigned: boolean): Promise<TaskRow[]> {
     return sql.rows<TaskRow>(
       'UPDATE tasks SET assignees = $2, assigned_role = $3, unassigned_role = $4 WHERE id = $1 RETURNING *',
@@ -125,6 +138,7 @@ export const taskStore = {
     if (f.role) add('role = ?', f.role);
     if (f.kind) add('kind = ?', f.kind);
     if (f.assignee) add('? = ANY(assignees)', f.assignee);
+    if (f.overdueAt) add(`status = 'open' AND due_at < ?`, f.overdueAt);
     if (f.units) add('incident_id IN (SELECT id FROM incidents WHERE unit = ANY(?))', f.units);
     params.push(f.limit, f.offset);
     return sql.rows<TaskRow>(

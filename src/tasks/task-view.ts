@@ -26,6 +26,12 @@ export interface TaskView {
   note: string | null;
   cancelledAt: string | null;
   cancelReason: Text | null;
+  /** For a recurring duty: the occurrence this task is for. */
+  occurrence: string | null;
+  /** Raised after its occurrence was already due (the service was down). */
+  late: boolean;
+  escalationStep: number;
+  escalations: TaskRow['escalations'];
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -55,5 +61,9 @@ export function taskView(r: TaskRow): TaskView {
     note: r.note,
     cancelledAt: iso(r.cancelled_at),
     cancelReason: r.cancel_reason,
+    occurrence: iso(r.occurrence),
+    late: r.late,
+    escalationStep: r.escalation_step,
+    escalations: r.escalations,
   };
 }

@@ -15,6 +15,11 @@ export class TaskQuery extends PageQuery {
   @IsOptional()
   @Matches(/^(me|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'assignee must be "me" or a person id' })
   assignee?: string;
+
+  @ApiPropertyOptional({ description: 'true: only open tasks past their due time' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
 }
 
 export class ReassignTaskDto {

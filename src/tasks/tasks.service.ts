@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { canRead } from '../access/access-rules.js';
 import type { Principal } from '../access/principal.js';
 import { NotFound } from '../common/errors.js';
@@ -14,12 +15,16 @@ import { taskView, type TaskView } from './task-view.js';
 /** Reads of tasks; completing, acknowledging and reassigning go through IncidentEngine. */
 @Injectable()
 export class TasksService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   list(q: TaskQuery, me: Principal): Promise<TaskView[]> {
     return this.db.read(async (sql) => {
       const assignee = q.assignee === 'me' ? me.id : q.assignee;
-      const rows = await taskStore.list(sql, { ...q, assignee, units: await readableUnits(sql, me) });
+      const overdueAt = q.overdue === 'true' ? this.clock.now() : undefined;
+      const rows = await taskStore.list(sql, { ...q, assignee, overdueAt, units: await readableUnits(sql, me) });
       return rows.map(taskView);
     });
   }

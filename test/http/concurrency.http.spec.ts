@@ -102,6 +102,6 @@ describe('concurrency', () => {
     expect(incident.version).toBe(2);
     expect(timeline.filter((e) => e.type === 'SUSPECTED_CASE_REPORTED')).toHaveLength(1);
     const tasks = (await t.http.get(`/tasks?incident=${inc.id}&limit=500`).set(d.as('admin'))).body;
-    expect(tasks).toHaveLength(2 + 10);
+    expect(tasks).toHaveLength(2 + 11);
   });
 });

@@ -66,7 +66,7 @@ describe('incidents', () => {
     const inc = await open();
     const up = await send(inc.id, 'SUSPECTED_CASE_REPORTED').expect(200);
     expect(up.body.incident.level).toBe('suspected_case');
-    expect(up.body.raised).toHaveLength(10);
+    expect(up.body.raised).toHaveLength(11);
     expect(up.body.raised.find((x: { template: string }) => x.template === 'notify_monitoring_team')).toMatchObject({
       kind: 'notification',
       role: 'head_of_division',

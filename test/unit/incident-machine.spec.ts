@@ -91,7 +91,7 @@ describe('covid19-office machine', () => {
     const up = run(open.snapshot, { type: 'SUSPECTED_CASE_REPORTED' }, done('notify_monitoring_team'));
     const down = run(up.snapshot, { type: 'CASE_RULED_OUT' });
     const cancel = down.effects.find((e) => e.type === 'task.cancel') as Extract<Effect, { type: 'task.cancel' }>;
-    expect(cancel.templates).toHaveLength(9);
+    expect(cancel.templates).toHaveLength(10);
     expect(cancel.templates).not.toContain('notify_monitoring_team');
     expect(raised(down.effects)).toEqual([]); // routine tasks are still open: they carry over
   });

@@ -1,14 +1,30 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import { isoDurationToMs } from '../duration.js';
+import { dueAt } from '../due.js';
+import { catchUp, nextOccurrence } from '../recurrence.js';
 import { buildMachine } from '../machine/build-machine.js';
-import { TASK_COMPLETED, type IncidentContext, type IncidentEvent, type MachineEffect } from '../machine/incident-context.js';
+import { RECUR, RESERVED_EVENTS, type IncidentContext, type IncidentEvent, type MachineEffect } from '../machine/incident-context.js';
 import { levelsOf, type Level, type Playbook, type TaskTemplate } from '../playbook/playbook.js';
 import type { Effect } from './effects.js';
 
 /** The part of an incident's machine state that is stored; effects are never persisted. */
 export interface StoredSnapshot {
   value: StateValue;
-  context: Pick<IncidentContext, 'tasks'>;
+  context: Pick<IncidentContext, 'tasks'> & Partial<Pick<IncidentContext, 'series'>>;
+}
+
+/** Where the incident is: the unit's IANA time zone, for wall-clock due times and recurring duties. */
+export interface Surroundings {
+  zone: string;
+}
+
+export const DEFAULT_SURROUNDINGS: Surroundings = { zone: 'Asia/Ho_Chi_Minh' };
+
+export interface EscalationStep {
+  step: number;
+  role: string;
+  /** When the following step fires, or null when this is the last. */
+  nextAt: Date | null;
 }
 
 export interface Position {
@@ -51,17 +67,26 @@ export class IncidentMachine {
   }
 
   /** Opens an incident at the initial level, running its entry actions. */
-  open(now: Date): Step {
+  open(now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): Step {
     const [next, actions] = initialTransition(this.machine);
-    return this.step(next, actions, now);
+    return this.step(next, actions, now, env);
   }
 
-  apply(stored: StoredSnapshot, event: IncidentEvent, now: Date): Outcome {
+  apply(stored: StoredSnapshot, event: IncidentEvent, now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): Outcome {
     const current = this.restore(stored);
     const [next, actions] = transition(this.machine, current, event);
     // XState answers an event no active state handles with the very same snapshot object.
     if (next === current) return { accepted: false, ...this.position(current) };
-    return { accepted: true, ...this.step(next, actions, now) };
+    return { accepted: true, ...this.step(next, actions, now, env) };
+  }
+
+  /** Step `step` of the escalation of an overdue task from `template`, or null when there is no such step. */
+  escalation(template: string, step: number, now: Date): EscalationStep | null {
+    const key = this.template(template).escalation;
+    const steps = key ? this.playbook.escalations[key].steps : [];
+    if (step >= steps.length) return null;
+    const following = steps[step + 1];
+    return { step, role: steps[step].role, nextAt: following ? new Date(now.getTime() + (isoDurationToMs(following.after) ?? 0)) : null };
   }
 
   describe(stored: StoredSnapshot): Position {
@@ -74,13 +99,16 @@ export class IncidentMachine {
   }
 
   private restore(stored: StoredSnapshot): AnyMachineSnapshot {
-    return this.machine.resolveState({ value: stored.value, context: { tasks: stored.context.tasks, effects: [] } });
+    return this.machine.resolveState({
+      value: stored.value,
+      context: { tasks: stored.context.tasks, series: stored.context.series ?? {}, effects: [] },
+    });
   }
 
-  private step(next: AnyMachineSnapshot, actions: ReadonlyArray<{ type: string; params?: unknown }>, now: Date): Step {
+  private step(next: AnyMachineSnapshot, actions: ReadonlyArray<{ type: string; params?: unknown }>, now: Date, env: Surroundings): Step {
     if (next.status === 'error') throw new EngineError(`playbook ${this.playbook.key}: ${String(next.error)}`);
     const context = next.context as IncidentContext;
-    const effects: Effect[] = context.effects.map((e) => this.toEffect(e, now));
+    const effects: Effect[] = context.effects.flatMap((e) => this.toEffects(e, now, env));
     for (const a of actions) {
       const p = (a.params ?? {}) as Record<string, unknown>;
       // Delayed transitions come back as delayed raises; they become durable timer rows, not in-process timeouts.
@@ -95,21 +123,54 @@ export class IncidentMachine {
         effects.push({ type: 'timer.cancel', key: String(p.sendId) });
       }
     }
-    const snapshot: StoredSnapshot = { value: next.value, context: { tasks: context.tasks } };
+    const snapshot: StoredSnapshot = { value: next.value, context: { tasks: context.tasks, series: context.series } };
     return { snapshot, effects, ...this.position(next) };
   }
 
-  private toEffect(e: MachineEffect, now: Date): Effect {
+  private toEffects(e: MachineEffect, now: Date, env: Surroundings): Effect[] {
     switch (e.type) {
       case 'raiseTask': {
-        const due = isoDurationToMs(this.template(e.template).due) ?? 0;
-        return { type: 'task.raise', template: e.template, level: e.level, dueAt: new Date(now.getTime() + due).toISOString() };
+        const t = this.template(e.template);
+        if (!t.recurs) return [this.raise(e.template, e.level, dueAt(t.due, now, env.zone, this.playbook.immediately))];
+        // A recurring duty: the first occurrence now, and a timer that raises the next one when it falls due.
+        const first = nextOccurrence(t.recurs, now, env.zone);
+        return [this.raise(e.template, e.level, first, { occurrence: first }), this.recurTimer(e.template, first)];
+      }
+      case 'raiseOccurrence': {
+        const t = this.template(e.template);
+        const { missed, next } = catchUp(t.recurs!, new Date(e.scheduled), now, env.zone);
+        return [
+          ...(missed ? [this.raise(e.template, e.level, missed, { occurrence: missed, late: true })] : []),
+          this.raise(e.template, e.level, next, { occurrence: next }),
+          this.recurTimer(e.template, next),
+        ];
       }
       case 'cancelTasks':
-        return { type: 'task.cancel', templates: e.templates, reason: e.reason };
+        return [
+          ...(e.templates.length ? [{ type: 'task.cancel' as const, templates: e.templates, reason: e.reason }] : []),
+          ...e.stoppedSeries.map((t) => ({ type: 'timer.cancel' as const, key: recurKey(t) })),
+        ];
       case 'notify':
-        return { type: 'notify', party: e.party, message: e.message };
+        return [{ type: 'notify', party: e.party, message: e.message }];
     }
+  }
+
+  private raise(template: string, level: string, due: Date, extra: { occurrence?: Date; late?: boolean } = {}): Effect {
+    const key = this.template(template).escalation;
+    const first = key ? this.playbook.escalations[key].steps[0] : undefined;
+    return {
+      type: 'task.raise',
+      template,
+      level,
+      dueAt: due.toISOString(),
+      ...(extra.occurrence ? { occurrence: extra.occurrence.toISOString() } : {}),
+      ...(extra.late ? { late: true } : {}),
+      ...(first ? { escalateAt: new Date(due.getTime() + (isoDurationToMs(first.after) ?? 0)).toISOString() } : {}),
+    };
+  }
+
+  private recurTimer(template: string, at: Date): Effect {
+    return { type: 'timer.start', key: recurKey(template), event: { type: RECUR, template, scheduled: at.toISOString() } as { type: string }, fireAt: at.toISOString() };
   }
 
   private position(s: AnyMachineSnapshot): Position {
@@ -117,7 +178,7 @@ export class IncidentMachine {
     const candidates = new Set<string>();
     for (const node of s._nodes) for (const type of node.ownEvents) candidates.add(type);
     const allowedEvents = [...candidates]
-      .filter((type) => type !== TASK_COMPLETED && !type.startsWith('xstate.') && s.can({ type }))
+      .filter((type) => !(RESERVED_EVENTS as readonly string[]).includes(type) && !type.startsWith('xstate.') && s.can({ type }))
       .sort();
     return { level: paths[0].split('.')[0], state: paths.join(','), allowedEvents };
   }
@@ -126,4 +187,9 @@ export class IncidentMachine {
 function leafPaths(value: StateValue, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix + value];
   return Object.entries(value).flatMap(([k, v]) => (v === undefined ? [prefix + k] : leafPaths(v as StateValue, `${prefix}${k}.`)));
+}
+
+/** Timer key of a recurring duty's series: one per template per incident. */
+export function recurKey(template: string): string {
+  return `recur:${template}`;
 }

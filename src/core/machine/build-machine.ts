@@ -2,20 +2,22 @@ import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { Text } from '../text.js';
 import { isoDurationToMs } from '../duration.js';
 import type { Playbook, StateConfig } from '../playbook/playbook.js';
-import { TASK_COMPLETED, type IncidentContext, type IncidentEvent, type MachineEffect, type TaskMark } from './incident-context.js';
+import { RECUR, TASK_COMPLETED, type IncidentContext, type IncidentEvent, type MachineEffect, type TaskMark } from './incident-context.js';
 
 type Params = Record<string, unknown>;
 
-function raise(context: IncidentContext, templates: string[], level: string): Partial<IncidentContext> {
+function raise(context: IncidentContext, templates: string[], level: string, recurring: Set<string>): Partial<IncidentContext> {
   const tasks = { ...context.tasks };
+  const series = { ...context.series };
   const effects: MachineEffect[] = [...context.effects];
   for (const template of templates) {
-    // An open task carries over when a level raises a template that is already open: never a duplicate.
-    if (tasks[template]?.status === 'open') continue;
+    // An open task (or a running series) carries over when a level raises it again: never a duplicate.
+    if (tasks[template]?.status === 'open' || series[template]) continue;
     tasks[template] = { status: 'open', level };
+    if (recurring.has(template)) series[template] = { level };
     effects.push({ type: 'raiseTask', template, level });
   }
-  return { tasks, effects };
+  return { tasks, series, effects };
 }
 
 /** The single place where action and guard names from playbook files become behaviour. */
@@ -25,28 +27,43 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
   );
   const delays: Record<string, number> = {};
   collectDelays(playbook.machine.states, delays);
+  const recurring = new Set(playbook.tasks.filter((t) => t.recurs).map((t) => t.key));
 
   return setup({
     types: {} as { context: IncidentContext; events: IncidentEvent },
     actions: {
-      raiseTask: assign(({ context }, p: Params) => raise(context, [p.template as string], p.level as string)),
-      raiseTasks: assign(({ context }, p: Params) => raise(context, p.templates as string[], p.level as string)),
+      raiseTask: assign(({ context }, p: Params) => raise(context, [p.template as string], p.level as string, recurring)),
+      raiseTasks: assign(({ context }, p: Params) => raise(context, p.templates as string[], p.level as string, recurring)),
+      raiseOccurrence: assign(({ context, event }) => {
+        const running = event.template ? context.series[event.template] : undefined;
+        // A timer that outlived its series (the level was left) raises nothing.
+        if (!running) return {};
+        return {
+          tasks: { ...context.tasks, [event.template!]: { status: 'open' as const, level: running.level } },
+          effects: [...context.effects, { type: 'raiseOccurrence', template: event.template!, level: running.level, scheduled: event.scheduled! }],
+        };
+      }),
       cancelTasks: assign(({ context }, p: Params) => {
         const levels = p.levels as string[] | undefined;
         const templates = p.templates as string[] | undefined;
+        const hit = (template: string, level: string) => Boolean(levels?.includes(level) || templates?.includes(template));
         const tasks: Record<string, TaskMark> = { ...context.tasks };
         const cancelled: string[] = [];
         for (const [template, mark] of Object.entries(tasks)) {
-          if (mark.status !== 'open') continue;
-          if ((levels && levels.includes(mark.level)) || (templates && templates.includes(template))) {
+          if (mark.status === 'open' && hit(template, mark.level)) {
             tasks[template] = { ...mark, status: 'cancelled' };
             cancelled.push(template);
           }
         }
-        if (cancelled.length === 0) return {};
+        // Leaving the level that started a recurring duty ends the series.
+        const series = { ...context.series };
+        const stoppedSeries = Object.entries(series).filter(([t, s]) => hit(t, s.level)).map(([t]) => t);
+        for (const t of stoppedSeries) delete series[t];
+        if (cancelled.length === 0 && stoppedSeries.length === 0) return {};
         return {
           tasks,
-          effects: [...context.effects, { type: 'cancelTasks', templates: cancelled, reason: p.reason as Text }],
+          series,
+          effects: [...context.effects, { type: 'cancelTasks', templates: cancelled, stoppedSeries, reason: p.reason as Text }],
         };
       }),
       notify: assign(({ context }, p: Params) => ({
@@ -66,11 +83,12 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
   }).createMachine({
     ...(playbook.machine as object),
     id: playbook.key,
-    context: { tasks: {}, effects: [] },
+    context: { tasks: {}, series: {}, effects: [] },
     // Completing a task is an event to the machine, so `always` transitions guarded by tasksDone advance steps.
     on: {
       ...((playbook.machine.on as object) ?? {}),
       [TASK_COMPLETED]: { actions: 'markTaskDone' },
+      [RECUR]: { actions: 'raiseOccurrence' },
     },
     states,
   } as never) as unknown as AnyStateMachine;

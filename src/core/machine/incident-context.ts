@@ -14,23 +14,31 @@ export interface TaskMark {
  */
 export type MachineEffect =
   | { type: 'raiseTask'; template: string; level: string }
-  | { type: 'cancelTasks'; templates: string[]; reason: Text }
+  /** The next occurrence of a recurring duty whose timer fired; `scheduled` is when it was due. */
+  | { type: 'raiseOccurrence'; template: string; level: string; scheduled: string }
+  | { type: 'cancelTasks'; templates: string[]; stoppedSeries: string[]; reason: Text }
   | { type: 'notify'; party: string; message: Text };
 
 export interface IncidentContext {
   /** Latest state of each task template raised in this incident, keyed by template. */
   tasks: Record<string, TaskMark>;
+  /** Recurring duties in force, keyed by template, with the level that started them. */
+  series: Record<string, { level: string }>;
   effects: MachineEffect[];
 }
 
 /** Events the engine itself sends; a playbook may not declare them. */
 export const TASK_COMPLETED = 'TASK_COMPLETED';
-export const RESERVED_EVENTS = [TASK_COMPLETED] as const;
+/** Sent by the recurring duty's timer. */
+export const RECUR = 'RECUR';
+export const RESERVED_EVENTS = [TASK_COMPLETED, RECUR] as const;
 
 export interface IncidentEvent {
   type: string;
   note?: string;
   data?: Record<string, unknown>;
-  /** Set on TASK_COMPLETED. */
+  /** Set on TASK_COMPLETED and RECUR. */
   template?: string;
+  /** Set on RECUR: the occurrence that was due when the timer fired. */
+  scheduled?: string;
 }

@@ -29,7 +29,15 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
     if (!roles.has(r.reportsTo)) issues.push({ path: ['roles', i, 'reportsTo'], message: `unknown role "${r.reportsTo}"; expected one of ${list(roles)}` });
     else if (roleChain(p, r.key).length !== chainLength(p, r.key)) issues.push({ path: ['roles', i, 'reportsTo'], message: `role "${r.key}" reports to itself through ${roleChain(p, r.key).join(' → ')}` });
   });
+  for (const [k, chain] of Object.entries(p.escalations)) {
+    chain.steps.forEach((step, i) => {
+      if (!roles.has(step.role)) issues.push({ path: ['escalations', k, 'steps', i, 'role'], message: `unknown role "${step.role}"; expected one of ${list(roles)}` });
+    });
+  }
   p.tasks.forEach((t, i) => {
+    if (t.escalation !== undefined && !(t.escalation in p.escalations)) {
+      issues.push({ path: ['tasks', i, 'escalation'], message: `unknown escalation chain "${t.escalation}"; expected one of ${Object.keys(p.escalations).join(', ') || '(none declared under escalations)'}` });
+    }
     if (!roles.has(t.role)) issues.push({ path: ['tasks', i, 'role'], message: `unknown role "${t.role}"; expected one of ${list(roles)}` });
   });
   p.events.forEach((e, i) => {

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { TASK_KINDS } from './playbook.js';
 import { isoDurationToMs } from '../duration.js';
+import { isDueSpec } from '../due.js';
 
 /** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
 const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
 const eventType = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an event name in UPPER_SNAKE_CASE');
 const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
+const dueSpec = z
+  .string()
+  .refine(isDueSpec, 'expected an ISO 8601 duration (PT30M), a local time (14:00) or "immediately"');
+const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time such as 16:30');
 const isoDuration = z
   .string()
   .refine((s) => isoDurationToMs(s) !== null, 'expected an ISO 8601 duration such as PT30M or P1D');
@@ -57,6 +62,11 @@ export const playbookSchema = z.strictObject({
   roles: z.array(z.strictObject({ key, title: text, reportsTo: key.optional() })).min(1),
   parties: z.array(z.strictObject({ key, title: text })).default([]),
   events: z.array(z.strictObject({ type: eventType, title: text })).min(1),
+  /** What "immediately" means for a due time in this playbook. */
+  immediately: isoDuration.default('PT15M'),
+  escalations: z
+    .record(key, z.strictObject({ steps: z.array(z.strictObject({ role: key, after: isoDuration })).min(1) }))
+    .default({}),
   tasks: z
     .array(
       z.strictObject({
@@ -65,7 +75,9 @@ export const playbookSchema = z.strictObject({
         instructions: text,
         kind: z.enum(TASK_KINDS),
         role: key,
-        due: isoDuration,
+        due: dueSpec,
+        recurs: z.strictObject({ at: z.array(wallClock).min(1) }).optional(),
+        escalation: key.optional(),
         source: z.string().optional(),
       }),
     )

@@ -49,10 +49,19 @@ export interface TaskTemplate {
   instructions: Text;
   kind: TaskKind;
   role: string;
-  /** ISO 8601 duration from the moment the task is raised. */
+  /** ISO 8601 duration from when it is raised, a local time in the unit's zone ("14:00"), or "immediately". */
   due: string;
+  /** A duty raised again every day at these local times while its level is active. */
+  recurs?: { at: string[] };
+  /** Key of the escalation chain that runs when the task is not done by its due time. */
+  escalation?: string;
   /** Where in the seed document this measure comes from, e.g. "003 III.2 Bước 1". */
   source?: string;
+}
+
+/** Who hears about an overdue task, step by step: each step's delay counts from the one before (the first from the due time). */
+export interface EscalationChain {
+  steps: { role: string; after: string }[];
 }
 
 export interface EventDefinition {
@@ -77,6 +86,8 @@ export interface Playbook {
   roles: Role[];
   parties: Party[];
   events: EventDefinition[];
+  immediately: string;
+  escalations: Record<string, EscalationChain>;
   tasks: TaskTemplate[];
   machine: MachineConfig;
 }

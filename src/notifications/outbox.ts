@@ -1,0 +1,111 @@
+import type { Text } from '../core/text.js';
+import type { Sql } from '../database/database.js';
+import { directoryStore, type UnitRow } from '../directory/directory-store.js';
+import type { IncidentRow } from '../incidents/incident-store.js';
+import { notificationStore, type Channel, type NewNotification } from './notification-store.js';
+
+/** How a unit reaches an outside party: `contacts.<party>` = `{ name?, webhook?, email?, secret? }`. */
+interface Contact {
+  name?: string;
+  webhook?: string;
+  email?: string;
+}
+
+function route(contact: Contact | undefined): { channel: Channel; address: string | null } | null {
+  if (contact?.webhook) return { channel: 'webhook', address: contact.webhook };
+  if (contact?.email) return { channel: 'email', address: contact.email };
+  return null;
+}
+
+function incidentRef(row: IncidentRow) {
+  return { id: row.id, unit: row.unit, playbook: row.playbook_key, level: row.level, state: row.state };
+}
+
+/**
+ * Queues the playbook's `notify` for the party's channel configured on the unit. A party the unit has no
+ * contact for is recorded as dead at once with the reason, so nobody believes it was sent.
+ */
+export async function queuePartyMessage(sql: Sql, row: IncidentRow, unit: UnitRow | undefined, party: string, message: Text, now: Date): Promise<void> {
+  const contact = (unit?.contacts as Record<string, Contact> | undefined)?.[party];
+  const r = route(contact);
+  const n: NewNotification = {
+    incident_id: row.id,
+    task_id: null,
+    kind: 'party',
+    audience: party,
+    channel: r?.channel ?? 'log',
+    address: r?.address ?? null,
+    payload: { kind: 'party', party, partyName: contact?.name ?? null, message, incident: incidentRef(row), at: now.toISOString() },
+    status: r ? 'pending' : 'dead',
+    last_error: r ? null : `unit ${row.unit} has no contact (webhook or email) for party "${party}"`,
+    at: now,
+  };
+  await notificationStore.insert(sql, [n]);
+}
+
+/** Queues one message to each person holding `role` in the incident's unit: email when they have one, else the log. */
+export async function queueEscalation(
+  sql: Sql,
+  row: IncidentRow,
+  task: { id: string; template: string; title: Text; due_at: Date },
+  step: number,
+  role: string,
+  holders: { personId: string; email: string | null; name: string }[],
+  now: Date,
+): Promise<number> {
+  const message: Text = {
+    vi: `Nhiệm vụ quá hạn (bước ${step + 1}): ${task.title.vi}`,
+    en: `Overdue task (step ${step + 1}): ${task.title.en}`,
+  };
+  const payload = (to: string | null) => ({
+    kind: 'escalation',
+    role,
+    to,
+    step: step + 1,
+    message,
+    task: { id: task.id, template: task.template, title: task.title, dueAt: new Date(task.due_at).toISOString() },
+    incident: incidentRef(row),
+    at: now.toISOString(),
+  });
+  const rows: NewNotification[] = holders.length
+    ? holders.map((h) => ({
+        incident_id: row.id,
+        task_id: task.id,
+        kind: 'escalation',
+        audience: role,
+        channel: h.email ? 'email' : 'log',
+        address: h.email,
+        payload: payload(h.name),
+        status: 'pending',
+        last_error: null,
+        at: now,
+      }))
+    : [
+        {
+          incident_id: row.id,
+          task_id: task.id,
+          kind: 'escalation',
+          audience: role,
+          channel: 'log',
+          address: null,
+          payload: payload(null),
+          status: 'pending',
+          last_error: `nobody holds role ${role} in unit ${row.unit}`,
+          at: now,
+        },
+      ];
+  await notificationStore.insert(sql, rows);
+  return rows.length;
+}
+
+export async function holdersWithContact(sql: Sql, unitId: string, role: string, at: Date) {
+  const holders = (await directoryStore.holders(sql, unitId, at)).filter((h) => h.role === role);
+  const out: { personId: string; email: string | null; name: string }[] = [];
+  const away = new Set(holders.filter((h) => h.deputyFor).map((h) => h.deputyFor));
+  for (const h of holders) {
+    if (!h.deputyFor && away.has(h.personId)) continue;
+    const p = await directoryStore.person(sql, h.personId);
+    if (p) out.push({ personId: p.id, email: p.email, name: p.name });
+  }
+  return out;
+}
