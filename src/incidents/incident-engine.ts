@@ -411,10 +411,11 @@ export class IncidentEngine {
     });
     await timerStore.cancel(sql, row.id, [...effectsOf(step.effects, 'timer.cancel').map((e) => e.key), ...cancelled.map((t) => escalationKey(t.id))]);
     await timerStore.start(sql, row.id, [...effectsOf(step.effects, 'timer.start'), ...escalations], now);
-    for (const e of effectsOf(step.effects, 'notify')) await queuePartyMessage(sql, row, unit, e.party, e.message, now);
 
     const next: IncidentRow = { ...row, level: step.level, state: step.state, snapshot: step.snapshot, version: seq, updated_at: now };
     await incidentStore.update(sql, next);
+    // Messages describe the incident as this event leaves it.
+    for (const e of effectsOf(step.effects, 'notify')) await queuePartyMessage(sql, next, unit, e.party, e.message, now);
 
     const open = await taskStore.openOf(sql, [row.id]);
     const result: EventResult = {

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { dueAt, isDueSpec } from '../../src/core/due.js';
+import { catchUp, nextOccurrence } from '../../src/core/recurrence.js';
+
+const HCM = 'Asia/Ho_Chi_Minh'; // UTC+7, no DST
+const iso = (d: Date) => d.toISOString();
+
+describe('due times', () => {
+  const now = new Date('2026-01-29T03:00:00Z'); // 10:00 in Ho Chi Minh City
+
+  it('a duration counts from the moment the task is raised', () => {
+    expect(iso(dueAt('PT30M', now, HCM, 'PT15M'))).toBe('2026-01-29T03:30:00.000Z');
+    expect(iso(dueAt('P1D', now, HCM, 'PT15M'))).toBe('2026-01-30T03:00:00.000Z');
+  });
+
+  it('"immediately" is the playbook’s own default', () => {
+    expect(iso(dueAt('immediately', now, HCM, 'PT15M'))).toBe('2026-01-29T03:15:00.000Z');
+    expect(iso(dueAt('immediately', now, HCM, 'PT5M'))).toBe('2026-01-29T03:05:00.000Z');
+  });
+
+  it('a local time is today in the unit’s zone, or tomorrow once it has passed ("before 14:00")', () => {
+    expect(iso(dueAt('14:00', now, HCM, 'PT15M'))).toBe('2026-01-29T07:00:00.000Z');
+    expect(iso(dueAt('09:00', now, HCM, 'PT15M'))).toBe('2026-01-30T02:00:00.000Z');
+    // The same instant is another local day in another zone.
+    expect(iso(dueAt('14:00', now, 'America/New_York', 'PT15M'))).toBe('2026-01-29T19:00:00.000Z');
+  });
+
+  it('keeps the local time across a DST change (Europe/Berlin, 29 March 2026)', () => {
+    const before = new Date('2026-03-28T15:00:00Z'); // 16:00 CET, the day before clocks go forward
+    expect(iso(dueAt('14:00', before, 'Europe/Berlin', 'PT15M'))).toBe('2026-03-29T12:00:00.000Z'); // 14:00 CEST
+    // A duration is exact elapsed time, so across the change it lands an hour later on the wall clock.
+    expect(iso(dueAt('P1D', before, 'Europe/Berlin', 'PT15M'))).toBe('2026-03-29T15:00:00.000Z'); // 17:00 CEST
+    // 02:30 does not exist on 29 March in Berlin: luxon moves it forward to 03:30 CEST.
+    expect(iso(dueAt('02:30', new Date('2026-03-28T23:00:00Z'), 'Europe/Berlin', 'PT15M'))).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('accepts exactly the three forms', () => {
+    for (const ok of ['PT30M', 'P1D', '14:00', '00:00', 'immediately']) expect(isDueSpec(ok)).toBe(true);
+    for (const bad of ['24:00', '9:00', 'soon', '30 minutes', '']) expect(isDueSpec(bad)).toBe(false);
+  });
+
+  it('a local time is always within a day ahead and lands on that local time', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom(HCM, 'Europe/Berlin', 'America/New_York', 'UTC'), (when, h, m, zone) => {
+        const spec = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+        const due = dueAt(spec, when, zone, 'PT15M');
+        expect(due.getTime()).toBeGreaterThanOrEqual(when.getTime());
+        expect(due.getTime() - when.getTime()).toBeLessThanOrEqual(25 * 3600_000);
+        const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(due);
+        // Only a local time skipped by a DST change may differ (it moves forward by the gap).
+        if (local !== spec) expect(['Europe/Berlin', 'America/New_York']).toContain(zone);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('recurring duties', () => {
+  const daily = { at: ['16:30'] };
+  const twice = { at: ['08:00', '14:00'] };
+
+  it('the next occurrence is the first local time strictly after', () => {
+    expect(iso(nextOccurrence(daily, new Date('2026-01-29T03:00:00Z'), HCM))).toBe('2026-01-29T09:30:00.000Z');
+    expect(iso(nextOccurrence(daily, new Date('2026-01-29T09:30:00Z'), HCM))).toBe('2026-01-30T09:30:00.000Z');
+    expect(iso(nextOccurrence(twice, new Date('2026-01-29T03:00:00Z'), HCM))).toBe('2026-01-29T07:00:00.000Z');
+    expect(iso(nextOccurrence(twice, new Date('2026-01-29T07:00:00Z'), HCM))).toBe('2026-01-30T01:00:00.000Z');
+  });
+
+  it('on time: nothing missed, the next occurrence is tomorrow', () => {
+    const at = new Date('2026-01-29T09:30:00Z');
+    expect(catchUp(daily, at, at, HCM)).toEqual({ missed: null, next: new Date('2026-01-30T09:30:00Z') });
+  });
+
+  it('after three days down: one missed occurrence (the latest), then the next', () => {
+    const scheduled = new Date('2026-01-29T09:30:00Z');
+    const back = new Date('2026-02-01T05:00:00Z'); // 12:00 local on 1 Feb
+    expect(catchUp(daily, scheduled, back, HCM)).toEqual({ missed: new Date('2026-01-31T09:30:00Z'), next: new Date('2026-02-01T09:30:00Z') });
+  });
+});
