@@ -17,7 +17,9 @@ export async function seedDemo(db: Database, registry: PlaybookRegistry, directo
   if ((await db.read((sql) => directoryStore.countPeople(sql))) > 0) return null;
   const playbook = (registry.list().find((v) => v.key === 'covid19-office') ?? registry.list()[0]).machine.playbook;
   const unit = 'demo';
-  await directory.createUnit(null, { id: unit, name: 'Văn phòng Sở (demo) — Demo department office', timeZone: 'Asia/Ho_Chi_Minh' });
+  // In the demo every outside party is "reached" through the service log.
+  const contacts = Object.fromEntries(playbook.parties.map((p) => [p.key, { name: p.title.vi, log: true }]));
+  await directory.createUnit(null, { id: unit, name: 'Văn phòng Sở (demo) — Demo department office', timeZone: 'Asia/Ho_Chi_Minh', contacts });
   const person = async (name: string, email: string, roles: string[], admin = false) => {
     const p = await directory.createPerson(null, { name, email, admin });
     for (const role of roles) await directory.assign(null, { unitId: unit, role, personId: p.id });

@@ -4,16 +4,21 @@ import { directoryStore, type UnitRow } from '../directory/directory-store.js';
 import type { IncidentRow } from '../incidents/incident-store.js';
 import { notificationStore, type Channel, type NewNotification } from './notification-store.js';
 
-/** How a unit reaches an outside party: `contacts.<party>` = `{ name?, webhook?, email?, secret? }`. */
+/**
+ * How a unit reaches an outside party: `contacts.<party>` = `{ name?, webhook? | email? | log: true }`.
+ * `log: true` writes the message to the service log: for development and demos.
+ */
 interface Contact {
   name?: string;
   webhook?: string;
   email?: string;
+  log?: boolean;
 }
 
 function route(contact: Contact | undefined): { channel: Channel; address: string | null } | null {
   if (contact?.webhook) return { channel: 'webhook', address: contact.webhook };
   if (contact?.email) return { channel: 'email', address: contact.email };
+  if (contact?.log) return { channel: 'log', address: null };
   return null;
 }
 
@@ -37,7 +42,7 @@ export async function queuePartyMessage(sql: Sql, row: IncidentRow, unit: UnitRo
     address: r?.address ?? null,
     payload: { kind: 'party', party, partyName: contact?.name ?? null, message, incident: incidentRef(row), at: now.toISOString() },
     status: r ? 'pending' : 'dead',
-    last_error: r ? null : `unit ${row.unit} has no contact (webhook or email) for party "${party}"`,
+    last_error: r ? null : `unit ${row.unit} has no contact (webhook, email or log) for party "${party}"`,
     at: now,
   };
   await notificationStore.insert(sql, [n]);
