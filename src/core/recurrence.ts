@@ -1,17 +1,32 @@
+import { DateTime } from 'luxon';
 import { nextWallClock, parseWallClock } from './due.js';
+import type { Weekday } from './playbook/playbook.js';
 
-/** A duty that recurs every day at given local times while its level is active ("daily at 16:30"). */
+/**
+ * A duty that recurs at given local times while its level is active: "daily at 16:30", "at 08:00 and
+ * 14:00", or "every Monday at 08:00" with `weekdays`.
+ */
 export interface Recurrence {
   at: string[];
+  weekdays?: Weekday[];
 }
+
+const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** The first occurrence strictly after `after`. */
 export function nextOccurrence(r: Recurrence, after: Date, zone: string): Date {
-  const candidates = r.at.map((s) => {
-    const { hour, minute } = parseWallClock(s)!;
-    return nextWallClock(after, zone, hour, minute).getTime();
-  });
-  return new Date(Math.min(...candidates));
+  let from = after;
+  // At most a week of days to look through before a permitted weekday comes round.
+  for (let day = 0; day < 8; day++) {
+    const candidates = r.at.map((s) => {
+      const { hour, minute } = parseWallClock(s)!;
+      return nextWallClock(from, zone, hour, minute).getTime();
+    });
+    const next = new Date(Math.min(...candidates));
+    if (!r.weekdays || r.weekdays.includes(WEEKDAYS[DateTime.fromJSDate(next, { zone }).weekday - 1])) return next;
+    from = next;
+  }
+  throw new Error('no occurrence within a week');
 }
 
 /**

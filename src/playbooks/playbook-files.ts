@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Playbook } from '../core/playbook/playbook.js';
-import { parsePlaybook, PlaybookError } from '../core/playbook/parse-playbook.js';
+import { parseLibrary, parsePlaybook, PlaybookError, type Library } from '../core/playbook/parse-playbook.js';
+import { basename } from 'node:path';
 
 /** Every problem in every playbook file, so one start-up shows them all. */
 export class PlaybookLoadError extends Error {
@@ -14,12 +15,28 @@ export class PlaybookLoadError extends Error {
 
 /**
  * Reads PLAYBOOKS_DIR: each `*.yaml`/`*.yml` file is a playbook, and so is each folder holding a
- * `playbook.yaml`. All files are validated before any is used.
+ * `playbook.yaml`; `_library/*.yaml` holds shared entries that playbooks `use`. Every file is
+ * validated before any is used.
  */
 export async function readPlaybookFiles(dir: string): Promise<Playbook[]> {
   if (!existsSync(dir)) throw new PlaybookLoadError([new Error(`${dir}: playbooks folder not found (PLAYBOOKS_DIR)`)]);
+  const errors: Error[] = [];
+  const libraries = new Map<string, Library>();
+  const libDir = join(dir, '_library');
+  if (existsSync(libDir)) {
+    for (const entry of (await readdir(libDir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      const path = join(libDir, entry);
+      const shown = relative(process.cwd(), path) || path;
+      try {
+        libraries.set(basename(entry).replace(/\.ya?ml$/, ''), parseLibrary(await readFile(path, 'utf8'), shown, entry));
+      } catch (e) {
+        errors.push(e as Error);
+      }
+    }
+  }
   const files: string[] = [];
   for (const entry of (await readdir(dir)).sort()) {
+    if (entry.startsWith('_') || entry.startsWith('.')) continue;
     const path = join(dir, entry);
     if ((await stat(path)).isDirectory()) {
       for (const name of ['playbook.yaml', 'playbook.yml']) if (existsSync(join(path, name))) files.push(join(path, name));
@@ -28,12 +45,11 @@ export async function readPlaybookFiles(dir: string): Promise<Playbook[]> {
     }
   }
   const playbooks: Playbook[] = [];
-  const errors: Error[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
     const shown = relative(process.cwd(), file) || file;
     try {
-      const p = parsePlaybook(await readFile(file, 'utf8'), shown);
+      const p = parsePlaybook(await readFile(file, 'utf8'), shown, libraries);
       const other = seen.get(p.key);
       if (other) throw new PlaybookError(shown, [{ path: ['key'], message: `key "${p.key}" is already used by ${other}` }]);
       seen.set(p.key, shown);

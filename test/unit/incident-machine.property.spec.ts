@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { IncidentMachine, type StoredSnapshot } from '../../src/core/engine/incident-machine.js';
-import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
+import { shippedPlaybook } from '../support/playbooks.js';
 
-const playbook = parsePlaybook(readFileSync('playbooks/covid19-office.yaml', 'utf8'), 'covid19-office.yaml');
+const playbook = await shippedPlaybook('covid19-office');
 const machine = new IncidentMachine(playbook);
 const now = new Date('2026-01-01T00:00:00Z');
 const templates = playbook.tasks.map((t) => t.key);

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { IncidentMachine, type StoredSnapshot } from '../../src/core/engine/incident-machine.js';
-import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
+import { shippedPlaybook } from '../support/playbooks.js';
 import type { Effect } from '../../src/core/engine/effects.js';
 
-const file = 'playbooks/covid19-office.yaml';
-const machine = new IncidentMachine(parsePlaybook(readFileSync(file, 'utf8'), file));
+const machine = new IncidentMachine(await shippedPlaybook('covid19-office'));
 const now = new Date('2026-11-22T02:00:00Z');
 
 const raised = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'task.raise' ? [e.template] : []));

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import { isoDurationToMs } from '../duration.js';
 import { dueAt } from '../due.js';
@@ -69,7 +70,14 @@ export class IncidentMachine {
   /** Opens an incident at the initial level, running its entry actions. */
   open(now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): Step {
     const [next, actions] = initialTransition(this.machine);
-    return this.step(next, actions, now, env);
+    const step = this.step(next, actions, now, env);
+    const expires = this.playbook.expires;
+    if (expires) {
+      // "In force until 15 Oct": the directive ends when that local day does.
+      const end = DateTime.fromISO(expires.on, { zone: env.zone }).plus({ days: 1 }).toJSDate();
+      step.effects.push({ type: 'timer.start', key: 'expires', event: { type: expires.event }, fireAt: end.toISOString() });
+    }
+    return step;
   }
 
   apply(stored: StoredSnapshot, event: IncidentEvent, now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): Outcome {

@@ -45,6 +45,9 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
       issues.push({ path: ['events', i, 'type'], message: `"${e.type}" is sent by the engine itself and cannot be declared` });
     }
   });
+  if (p.expires && !events.has(p.expires.event)) {
+    issues.push({ path: ['expires', 'event'], message: `event "${p.expires.event}" is not declared under events` });
+  }
   if (!levels.has(p.machine.initial)) {
     issues.push({ path: ['machine', 'initial'], message: `unknown level "${p.machine.initial}"; expected one of ${list(levels)}` });
   }

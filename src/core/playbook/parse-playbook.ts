@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { buildMachine } from '../machine/build-machine.js';
 import { checkReferences, checkTargets, machineIssue, type PlaybookIssue } from './check-playbook.js';
 import type { Playbook } from './playbook.js';
-import { playbookSchema } from './playbook-schema.js';
+import { librarySchema, playbookSchema } from './playbook-schema.js';
 
 export interface LocatedIssue extends PlaybookIssue {
   line?: number;
@@ -26,8 +26,21 @@ export function formatIssue(file: string, i: LocatedIssue): string {
   return `${where} ${path}: ${i.message}`;
 }
 
-/** Parses and validates one playbook file's text. Throws PlaybookError listing every problem. */
-export function parsePlaybook(source: string, file: string): Playbook {
+/** A file of shared roles, parties, task templates and escalation chains that playbooks `use`. */
+export interface Library {
+  name: string;
+  file: string;
+  data: Record<string, unknown>;
+}
+
+const SHARED = ['roles', 'parties', 'tasks'] as const;
+
+interface Located {
+  data: unknown;
+  locate(issues: PlaybookIssue[]): LocatedIssue[];
+}
+
+function parseYaml(source: string, file: string): Located {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
   if (doc.errors.length) {
@@ -36,22 +49,84 @@ export function parsePlaybook(source: string, file: string): Playbook {
       doc.errors.map((e) => ({ path: [], message: e.message.split('\n')[0], line: e.linePos?.[0]?.line })),
     );
   }
+  return {
+    data: doc.toJS(),
+    locate: (issues) =>
+      issues.map((i) => {
+        // Point at the deepest part of the path that exists in the file.
+        for (let n = i.path.length; n >= 0; n--) {
+          const node = doc.getIn(i.path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+          if (node && typeof node === 'object' && node.range) return { ...i, line: lineCounter.linePos(node.range[0]).line };
+        }
+        return i;
+      }),
+  };
+}
+
+/** Parses a library file: it may hold roles, parties, tasks and escalations, shaped as in a playbook. */
+export function parseLibrary(source: string, file: string, name: string): Library {
+  const { data, locate } = parseYaml(source, file);
+  const parsed = librarySchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    throw new PlaybookError(file, locate(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))));
+  }
+  return { name, file, data: data as Record<string, unknown> };
+}
+
+/**
+ * Parses and validates one playbook file's text, merging the libraries it `uses` (their entries come
+ * after the playbook's own; a key defined twice is an error). Throws PlaybookError listing every problem,
+ * each at its place in the playbook file or in the library file it comes from.
+ */
+export function parsePlaybook(source: string, file: string, libraries: ReadonlyMap<string, Library> = new Map()): Playbook {
+  const { data, locate: locateOwn } = parseYaml(source, file);
+  const raw = (data && typeof data === 'object' ? { ...(data as Record<string, unknown>) } : data) as Record<string, unknown>;
+  const own: Record<string, number> = {};
+  const origin: Record<string, { lib: Library; index: number }[]> = {};
+  const useIssues: PlaybookIssue[] = [];
+  if (raw && typeof raw === 'object' && raw.uses !== undefined) {
+    const uses = Array.isArray(raw.uses) ? raw.uses : [];
+    if (!Array.isArray(raw.uses)) useIssues.push({ path: ['uses'], message: 'expected a list of library names' });
+    for (const field of SHARED) {
+      own[field] = Array.isArray(raw[field]) ? (raw[field] as unknown[]).length : 0;
+      origin[field] = [];
+    }
+    const merged: Record<string, unknown[]> = Object.fromEntries(SHARED.map((f) => [f, Array.isArray(raw[f]) ? [...(raw[f] as unknown[])] : []]));
+    const escalations: Record<string, unknown> = { ...((raw.escalations as Record<string, unknown>) ?? {}) };
+    uses.forEach((name: unknown, i: number) => {
+      const lib = libraries.get(String(name));
+      if (!lib) {
+        useIssues.push({ path: ['uses', i], message: `unknown library "${String(name)}"; expected one of ${[...libraries.keys()].join(', ') || '(none in _library/)'}` });
+        return;
+      }
+      for (const field of SHARED) {
+        ((lib.data[field] as unknown[]) ?? []).forEach((item, index) => {
+          merged[field].push(item);
+          origin[field].push({ lib, index });
+        });
+      }
+      Object.assign(escalations, (lib.data.escalations as Record<string, unknown>) ?? {});
+    });
+    Object.assign(raw, merged, { escalations });
+    delete raw.uses;
+  }
+  if (useIssues.length) throw new PlaybookError(file, locateOwn(useIssues));
+
+  // An issue inside an entry that came from a library is reported against the library file.
   const locate = (issues: PlaybookIssue[]): LocatedIssue[] =>
     issues.map((i) => {
-      // Point at the deepest part of the path that exists in the file.
-      for (let n = i.path.length; n >= 0; n--) {
-        const node = doc.getIn(i.path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-        if (node && typeof node === 'object' && node.range) return { ...i, line: lineCounter.linePos(node.range[0]).line };
+      const [field, index] = i.path;
+      if (typeof field === 'string' && typeof index === 'number' && field in own && index >= own[field]) {
+        const from = origin[field][index - own[field]];
+        const where = `${from.lib.file} ${field}[${from.index}]`;
+        return { ...i, path: i.path, message: `${i.message} (in ${where}, used by this playbook)` };
       }
-      return i;
+      return locateOwn([i])[0];
     });
 
-  const parsed = playbookSchema.safeParse(doc.toJS());
+  const parsed = playbookSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new PlaybookError(
-      file,
-      locate(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))),
-    );
+    throw new PlaybookError(file, locate(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))));
   }
   const playbook = parsed.data as unknown as Playbook;
   const refIssues = checkReferences(playbook);

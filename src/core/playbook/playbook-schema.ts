@@ -55,33 +55,49 @@ const stateNode: z.ZodType<StateNodeShape> = z.lazy(() =>
   }),
 );
 
+const role = z.strictObject({ key, title: text, reportsTo: key.optional() });
+const party = z.strictObject({ key, title: text });
+const escalations = z.record(key, z.strictObject({ steps: z.array(z.strictObject({ role: key, after: isoDuration })).min(1) }));
+const taskTemplate = z.strictObject({
+  key,
+  title: text,
+  instructions: text,
+  kind: z.enum(TASK_KINDS),
+  role: key,
+  due: dueSpec,
+  recurs: z
+    .strictObject({
+      at: z.array(wallClock).min(1),
+      /** Only on these days of the week (default: every day). */
+      weekdays: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1).optional(),
+    })
+    .optional(),
+  escalation: key.optional(),
+  source: z.string().optional(),
+});
+
+/** A library file: shared entries that playbooks pull in with `uses`. */
+export const librarySchema = z.strictObject({
+  description: z.string().optional(),
+  roles: z.array(role).optional(),
+  parties: z.array(party).optional(),
+  tasks: z.array(taskTemplate).optional(),
+  escalations: escalations.optional(),
+});
+
 export const playbookSchema = z.strictObject({
   key,
   title: text,
   description: text.optional(),
-  roles: z.array(z.strictObject({ key, title: text, reportsTo: key.optional() })).min(1),
-  parties: z.array(z.strictObject({ key, title: text })).default([]),
+  /** The directive's own end: on that local date's end the engine sends `event` (e.g. "in force until 15 Oct 2021"). */
+  expires: z.strictObject({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), event: eventType }).optional(),
+  roles: z.array(role).min(1),
+  parties: z.array(party).default([]),
   events: z.array(z.strictObject({ type: eventType, title: text })).min(1),
   /** What "immediately" means for a due time in this playbook. */
   immediately: isoDuration.default('PT15M'),
-  escalations: z
-    .record(key, z.strictObject({ steps: z.array(z.strictObject({ role: key, after: isoDuration })).min(1) }))
-    .default({}),
-  tasks: z
-    .array(
-      z.strictObject({
-        key,
-        title: text,
-        instructions: text,
-        kind: z.enum(TASK_KINDS),
-        role: key,
-        due: dueSpec,
-        recurs: z.strictObject({ at: z.array(wallClock).min(1) }).optional(),
-        escalation: key.optional(),
-        source: z.string().optional(),
-      }),
-    )
-    .min(1),
+  escalations: escalations.default({}),
+  tasks: z.array(taskTemplate).min(1),
   machine: z.strictObject({
     initial: key,
     description: z.string().optional(),

@@ -16,6 +16,8 @@ export const TASK_KINDS = [
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
 export interface Role {
   key: string;
   title: Text;
@@ -52,7 +54,7 @@ export interface TaskTemplate {
   /** ISO 8601 duration from when it is raised, a local time in the unit's zone ("14:00"), or "immediately". */
   due: string;
   /** A duty raised again every day at these local times while its level is active. */
-  recurs?: { at: string[] };
+  recurs?: { at: string[]; weekdays?: Weekday[] };
   /** Key of the escalation chain that runs when the task is not done by its due time. */
   escalation?: string;
   /** Where in the seed document this measure comes from, e.g. "003 III.2 Bước 1". */
@@ -83,6 +85,8 @@ export interface Playbook {
   key: string;
   title: Text;
   description?: Text;
+  /** The directive ends at the end of this local date: the engine sends `event` then. */
+  expires?: { on: string; event: string };
   roles: Role[];
   parties: Party[];
   events: EventDefinition[];
