@@ -20,12 +20,12 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database, through @nestjs/testing, with a clock the test drives. */
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(env: Record<string, string> = {}, opts: { now?: string } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   // No background scheduler in tests: they drive the poller and the dispatcher with the fake clock.
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: 'false', SCHEDULER_ENABLED: 'false', ...database.env, ...env });
   const foundations = await openFoundations(config);
-  const clock = new FakeClock();
+  const clock = new FakeClock(opts.now);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(foundations)] })
     .overrideProvider(CLOCK)
     .useValue(clock)
