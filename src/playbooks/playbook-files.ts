@@ -19,6 +19,10 @@ export class PlaybookLoadError extends Error {
  * validated before any is used.
  */
 export async function readPlaybookFiles(dir: string): Promise<Playbook[]> {
+  return (await readPlaybookSources(dir)).map((x) => x.playbook);
+}
+
+export async function readPlaybookSources(dir: string): Promise<{ playbook: Playbook; file: string }[]> {
   if (!existsSync(dir)) throw new PlaybookLoadError([new Error(`${dir}: playbooks folder not found (PLAYBOOKS_DIR)`)]);
   const errors: Error[] = [];
   const libraries = new Map<string, Library>();
@@ -44,7 +48,7 @@ export async function readPlaybookFiles(dir: string): Promise<Playbook[]> {
       files.push(path);
     }
   }
-  const playbooks: Playbook[] = [];
+  const playbooks: { playbook: Playbook; file: string }[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
     const shown = relative(process.cwd(), file) || file;
@@ -53,7 +57,7 @@ export async function readPlaybookFiles(dir: string): Promise<Playbook[]> {
       const other = seen.get(p.key);
       if (other) throw new PlaybookError(shown, [{ path: ['key'], message: `key "${p.key}" is already used by ${other}` }]);
       seen.set(p.key, shown);
-      playbooks.push(p);
+      playbooks.push({ playbook: p, file: shown });
     } catch (e) {
       errors.push(e as Error);
     }

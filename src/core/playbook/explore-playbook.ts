@@ -1,0 +1,176 @@
+import type { AnyStateNode } from 'xstate';
+import { IncidentMachine, type StoredSnapshot } from '../engine/incident-machine.js';
+import { TASK_COMPLETED, RECUR } from '../machine/incident-context.js';
+import type { Playbook, StateConfig } from './playbook.js';
+import type { PlaybookIssue } from './check-playbook.js';
+
+const LIMIT = 20_000;
+const NOW = new Date('2026-01-05T01:00:00Z');
+
+interface Node {
+  snapshot: StoredSnapshot;
+  timers: Record<string, { type: string }>;
+}
+
+/** Only the tasks that gate something change what can happen next, so only they tell states apart. */
+function keyOf(n: Node, gating: Set<string>): string {
+  const tasks = Object.entries(n.snapshot.context.tasks)
+    .filter(([k]) => gating.has(k))
+    .map(([k, m]) => `${k}:${m.status}`)
+    .sort();
+  return JSON.stringify([n.snapshot.value, tasks, Object.keys(n.snapshot.context.series ?? {}).sort(), Object.keys(n.timers).sort()]);
+}
+
+function leafPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix + value];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leafPaths(v, `${prefix}${k}.`));
+}
+
+function statePath(dotted: string): (string | number)[] {
+  return ['machine', ...dotted.split('.').flatMap((k) => ['states', k])];
+}
+
+/**
+ * Walks every state an incident on this playbook can reach, sending every declared event, completing
+ * every open task and firing every pending timer, and reports what a playbook author needs to know:
+ * states nothing reaches, levels that cannot be left, states with no way out, templates and events
+ * nothing uses, gates waiting on tasks nothing raises.
+ */
+export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
+  const issues: PlaybookIssue[] = [];
+  const machine = new IncidentMachine(playbook);
+  const events = playbook.events.map((e) => e.type);
+  const gating = new Set(gates(playbook.machine.states, ['machine', 'states']).flatMap(([, t]) => t));
+
+  const seen = new Map<string, Node>();
+  const reachedPaths = new Set<string>();
+  const leaves = new Map<string, Set<string>>(); // level → levels reachable in one event
+  const stuck = new Set<string>();
+  const raised = new Set<string>();
+  const queue: Node[] = [];
+  const start = machine.open(NOW);
+  const push = (n: Node) => {
+    const k = keyOf(n, gating);
+    if (!seen.has(k) && seen.size < LIMIT) {
+      seen.set(k, n);
+      queue.push(n);
+    }
+  };
+  const timersAfter = (timers: Node['timers'], effects: typeof start.effects) => {
+    const next = { ...timers };
+    for (const e of effects) {
+      if (e.type === 'timer.start') next[e.key] = e.event;
+      if (e.type === 'timer.cancel') delete next[e.key];
+      if (e.type === 'task.raise') raised.add(e.template);
+    }
+    return next;
+  };
+  push({ snapshot: start.snapshot, timers: timersAfter({}, start.effects) });
+
+  while (queue.length) {
+    const node = queue.shift()!;
+    const here = machine.describe(node.snapshot);
+    for (const p of leafPaths(node.snapshot.value)) {
+      const parts = p.split('.');
+      for (let i = 1; i <= parts.length; i++) reachedPaths.add(parts.slice(0, i).join('.'));
+    }
+    const tries: { type: string; template?: string; timer?: string }[] = [
+      ...events.map((type) => ({ type })),
+      ...Object.entries(node.snapshot.context.tasks)
+        .filter(([t, m]) => m.status === 'open' && gating.has(t))
+        .map(([template]) => ({ type: TASK_COMPLETED, template })),
+      // Recurring duties only raise more of the same task: leave them out so the walk ends.
+      ...Object.entries(node.timers).filter(([, e]) => e.type !== RECUR).map(([timer, e]) => ({ ...e, timer })),
+    ];
+    let moved = false;
+    for (const event of tries) {
+      const out = machine.apply(node.snapshot, event, NOW);
+      if (!out.accepted) continue;
+      const timers = timersAfter(node.timers, out.effects);
+      if (event.timer) delete timers[event.timer];
+      if (out.level !== here.level) (leaves.get(here.level) ?? leaves.set(here.level, new Set()).get(here.level)!).add(out.level);
+      if (JSON.stringify(out.snapshot.value) !== JSON.stringify(node.snapshot.value) || event.type === TASK_COMPLETED || event.timer) moved = true;
+      push({ snapshot: out.snapshot, timers });
+    }
+    if (!moved && !isFinal(machine.machine.root, node.snapshot.value)) stuck.add(here.state);
+  }
+
+  if (seen.size >= LIMIT) issues.push({ path: ['machine'], message: `more than ${LIMIT} distinct states: the walk stopped early, results are partial` });
+
+  // Every state in the file is reached from the initial level.
+  const walk = (states: Record<string, StateConfig>, prefix: string) => {
+    for (const [k, s] of Object.entries(states)) {
+      const dotted = prefix ? `${prefix}.${k}` : k;
+      if (!reachedPaths.has(dotted)) issues.push({ path: statePath(dotted), message: `unreachable: no sequence of events from "${playbook.machine.initial}" leads here` });
+      if (s.states) walk(s.states, dotted);
+    }
+  };
+  walk(playbook.machine.states, '');
+
+  for (const [level, s] of Object.entries(playbook.machine.states)) {
+    if ((s as { type?: string }).type === 'final' || !reachedPaths.has(level)) continue;
+    if (!leaves.get(level)?.size) issues.push({ path: statePath(level), message: 'this level cannot be left: no event or completed task leads to another level' });
+  }
+  for (const state of stuck) issues.push({ path: statePath(state.split(',')[0]), message: `no way out of ${state}: no event, task or timer moves it, and it is not final` });
+
+  const used = new Set<string>();
+  const usedEvents = new Set<string>();
+  collect(playbook.machine as unknown as StateConfig, used, usedEvents);
+  playbook.tasks.forEach((t, i) => {
+    if (!used.has(t.key)) issues.push({ path: ['tasks', i], message: `task template "${t.key}" is never raised` });
+  });
+  playbook.events.forEach((e, i) => {
+    if (!usedEvents.has(e.type) && playbook.expires?.event !== e.type) issues.push({ path: ['events', i], message: `event "${e.type}" is declared but no state handles it` });
+  });
+  for (const [path, templates] of gates(playbook.machine.states, ['machine', 'states'])) {
+    for (const t of templates) if (!raised.has(t)) issues.push({ path, message: `gate waits for "${t}" to be done, but no reachable state raises it` });
+  }
+  return issues;
+}
+
+function isFinal(root: AnyStateNode, value: unknown): boolean {
+  return leafPaths(value).every((p) => {
+    let node: AnyStateNode | undefined = root;
+    for (const k of p.split('.')) node = node?.states[k];
+    return node?.type === 'final';
+  });
+}
+
+function actionTemplates(a: unknown): string[] {
+  const list = Array.isArray(a) ? a : a === undefined ? [] : [a];
+  return list.flatMap((x) => {
+    const p = (x as { params?: { template?: string; templates?: string[] } }).params;
+    return [...(p?.template ? [p.template] : []), ...(p?.templates ?? [])].filter(() => ['raiseTask', 'raiseTasks'].includes((x as { type: string }).type));
+  });
+}
+
+function transitionsOf(t: unknown): { actions?: unknown; guard?: unknown }[] {
+  const list = Array.isArray(t) ? t : [t];
+  return list.filter((x) => x && typeof x === 'object') as { actions?: unknown; guard?: unknown }[];
+}
+
+function collect(s: StateConfig, templates: Set<string>, events: Set<string>): void {
+  for (const k of ['entry', 'exit'] as const) for (const t of actionTemplates(s[k])) templates.add(t);
+  for (const [type, t] of Object.entries((s.on as Record<string, unknown>) ?? {})) {
+    events.add(type);
+    for (const tr of transitionsOf(t)) for (const x of actionTemplates(tr.actions)) templates.add(x);
+  }
+  for (const t of [s.always, ...Object.values((s.after as Record<string, unknown>) ?? {})]) for (const tr of transitionsOf(t)) for (const x of actionTemplates(tr.actions)) templates.add(x);
+  for (const child of Object.values(s.states ?? {})) collect(child, templates, events);
+}
+
+function gates(states: Record<string, StateConfig>, path: (string | number)[]): [(string | number)[], string[]][] {
+  const out: [(string | number)[], string[]][] = [];
+  for (const [k, s] of Object.entries(states)) {
+    const here = [...path, k];
+    const all = [s.always, ...Object.values((s.on as Record<string, unknown>) ?? {})];
+    for (const t of all) {
+      for (const tr of transitionsOf(t)) {
+        const g = tr.guard as { type?: string; params?: { templates?: string[] } } | undefined;
+        if (g?.type === 'tasksDone' && g.params?.templates) out.push([here, g.params.templates]);
+      }
+    }
+    if (s.states) out.push(...gates(s.states, [...here, 'states']));
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+import { explorePlaybook } from '../core/playbook/explore-playbook.js';
+import { formatIssue } from '../core/playbook/parse-playbook.js';
+import { PlaybookLoadError, readPlaybookSources } from './playbook-files.js';
+
+export interface CheckReport {
+  checked: string[];
+  problems: string[];
+}
+
+/** Loads every playbook in `dir` and explores each machine; one line per problem. */
+export async function checkPlaybooks(dir: string): Promise<CheckReport> {
+  let playbooks;
+  try {
+    playbooks = await readPlaybookSources(dir);
+  } catch (e) {
+    if (e instanceof PlaybookLoadError) return { checked: [], problems: e.errors.flatMap((x) => x.message.split('\n')) };
+    throw e;
+  }
+  const problems: string[] = [];
+  for (const { playbook, file } of playbooks) {
+    for (const issue of explorePlaybook(playbook)) problems.push(formatIssue(file, issue));
+  }
+  return { checked: playbooks.map((p) => p.playbook.key), problems };
+}
