@@ -301,6 +301,62 @@ export class IncidentEngine {
   }
 
   /**
+   * Moves a running incident onto a newer version of its playbook at a state the caller names. Refused
+   * when that state does not exist in the new version. Open tasks whose template the new version dropped
+   * are cancelled, saying so.
+   */
+  async migrate(incidentId: string, to: { version: number; state: string; note?: string }, actor: Principal): Promise<EventResult> {
+    if (!isUuid(incidentId)) throw new NotFound('incident', incidentId);
+    return this.db.transaction(async (sql) => {
+      const row = await incidentStore.lock(sql, incidentId);
+      if (!row) throw new NotFound('incident', incidentId);
+      const { chain } = await directoryStore.unitAndChain(sql, row.unit);
+      const duty = dutyAssignment(actor, chain);
+      if (!duty) {
+        if (!canRead(actor, chain)) throw new NotFound('incident', incidentId);
+        throw new Forbidden('incidents.event', `only a duty officer of unit ${row.unit} (or a unit above it) may move this incident to another playbook version`, { unit: row.unit });
+      }
+      const from = await this.registry.version(row.playbook_version_id, sql);
+      const target = await this.registry.byNumber(row.playbook_key, to.version, sql);
+      if (!target) throw new BadRequest(`playbook ${row.playbook_key} has no version ${to.version}`, [{ field: 'version', problems: ['no such version'] }]);
+      if (target.version <= from.version) throw new Conflict(`the incident is on version ${from.version}; it can only move to a newer version`);
+      const moved = target.machine.relocate(row.snapshot, to.state);
+      if (!moved) {
+        throw new Conflict(`state "${to.state}" does not exist in version ${target.version} of ${row.playbook_key}`, {
+          levels: target.machine.levels.map((l) => l.id),
+        });
+      }
+      const now = this.clock.now();
+      const reason = { vi: `Mẫu nhiệm vụ không còn trong phiên bản ${target.version}`, en: `task template no longer in version ${target.version}` };
+      const cancelled = moved.droppedTemplates.length ? await taskStore.cancelOpen(sql, row.id, moved.droppedTemplates, reason, now) : [];
+      const seq = row.version + 1;
+      const next: IncidentRow = { ...row, playbook_version_id: target.id, level: moved.level, state: moved.state, snapshot: moved.snapshot, version: seq, updated_at: now };
+      await incidentStore.moveVersion(sql, next);
+      await incidentStore.appendEvent(sql, {
+        incident_id: row.id,
+        seq,
+        type: 'PLAYBOOK_MIGRATED',
+        actor: actor.name,
+        actor_id: actor.id || null,
+        on_behalf_of: duty === 'admin' ? null : duty.deputyFor,
+        note: to.note ?? null,
+        data: { fromVersion: from.version, toVersion: target.version, state: to.state },
+        from_level: row.level,
+        from_state: row.state,
+        to_level: moved.level,
+        to_state: moved.state,
+        effects: cancelled.length ? [{ type: 'task.cancel', templates: moved.droppedTemplates, reason }] : [],
+        idempotency_key: null,
+        request_hash: null,
+        response: null,
+        occurred_at: now,
+      });
+      const open = await taskStore.openOf(sql, [row.id]);
+      return { incident: incidentView(next, target, open, this.registry.latestNumber(target.key, target.version)), raised: [], cancelled: cancelled.map(taskView) };
+    });
+  }
+
+  /**
    * Fires one due timer through the same path as an HTTP event. The timer row is deleted in this
    * transaction, so of two replicas that both claimed it (a lease ran out) only one fires it.
    */
@@ -358,7 +414,7 @@ export class IncidentEngine {
     }
     const pv = await this.registry.version(prior.playbook_version_id, sql);
     const open = await taskStore.openOf(sql, [prior.id]);
-    return { incident: incidentView(prior, pv, open), raised: [], cancelled: [] };
+    return { incident: incidentView(prior, pv, open, this.registry.latestNumber(pv.key, pv.version)), raised: [], cancelled: [] };
   }
 
   /** Writes everything one accepted event produced. `before` is null when the incident is being opened. */
@@ -419,7 +475,7 @@ export class IncidentEngine {
 
     const open = await taskStore.openOf(sql, [row.id]);
     const result: EventResult = {
-      incident: incidentView(next, pv, open),
+      incident: incidentView(next, pv, open, this.registry.latestNumber(pv.key, pv.version)),
       raised: raised.map(taskView),
       cancelled: cancelled.map(taskView),
     };

@@ -106,6 +106,13 @@ export const incidentStore = {
     );
   },
 
+  async moveVersion(sql: Sql, r: Pick<IncidentRow, 'id' | 'playbook_version_id' | 'level' | 'state' | 'snapshot' | 'version' | 'updated_at'>): Promise<void> {
+    await sql.rows(
+      'UPDATE incidents SET playbook_version_id = $2, level = $3, state = $4, snapshot = $5, version = $6, updated_at = $7 WHERE id = $1',
+      [r.id, r.playbook_version_id, r.level, r.state, JSON.stringify(r.snapshot), r.version, r.updated_at],
+    );
+  },
+
   async appendEvent(sql: Sql, e: EventRow): Promise<void> {
     await sql.rows(
       `INSERT INTO incident_events (incident_id, seq, type, actor, note, data, from_level, from_state, to_level, to_state,

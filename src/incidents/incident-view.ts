@@ -8,6 +8,8 @@ export interface IncidentView {
   id: string;
   playbook: string;
   playbookVersion: number;
+  /** The newest version of the playbook; an incident stays on the version it started with until moved. */
+  latestPlaybookVersion: number;
   unit: string;
   title: string | null;
   level: string;
@@ -27,12 +29,13 @@ export interface EventResult {
   cancelled: TaskView[];
 }
 
-export function incidentView(row: IncidentRow, pv: PlaybookVersion, open: TaskRow[]): IncidentView {
+export function incidentView(row: IncidentRow, pv: PlaybookVersion, open: TaskRow[], latest: number = pv.version): IncidentView {
   const { allowedEvents } = pv.machine.describe(row.snapshot);
   return {
     id: row.id,
     playbook: row.playbook_key,
     playbookVersion: pv.version,
+    latestPlaybookVersion: latest,
     unit: row.unit,
     title: row.title,
     level: row.level,

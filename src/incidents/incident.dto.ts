@@ -63,3 +63,19 @@ export class IncidentQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) playbook?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) level?: string;
 }
+
+export class MigrateIncidentDto {
+  @ApiProperty({ example: 2, description: 'the newer playbook version to move to' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: 'confirmed_case.step1_notify', description: 'the state in the new version this incident is at' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/, { message: 'state must be a dotted state path such as confirmed_case.step1_notify' })
+  @MaxLength(300)
+  state: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}

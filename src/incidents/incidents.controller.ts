@@ -4,7 +4,7 @@ import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import type { Principal } from '../access/principal.js';
 import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { IncidentEngine } from './incident-engine.js';
-import { IncidentEventDto, IncidentQuery, OpenIncidentDto } from './incident.dto.js';
+import { IncidentEventDto, IncidentQuery, MigrateIncidentDto, OpenIncidentDto } from './incident.dto.js';
 import { IncidentsService } from './incidents.service.js';
 
 const keyHeader = { name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer' };
@@ -41,6 +41,13 @@ export class IncidentsController {
   @ApiHeader(keyHeader)
   event(@Param('id') id: string, @Body() body: IncidentEventDto, @CurrentPrincipal() actor: Principal, @IdempotencyKey() key?: string) {
     return this.engine.apply(id, body, actor, key);
+  }
+
+  @Post(':id/migrate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the incident onto a newer version of its playbook, at a state of that version you name' })
+  migrate(@Param('id') id: string, @Body() body: MigrateIncidentDto, @CurrentPrincipal() actor: Principal) {
+    return this.engine.migrate(id, body, actor);
   }
 
   @Get(':id/timeline')

@@ -23,9 +23,10 @@ export class IncidentsService {
       const rows = await incidentStore.list(sql, { ...filter, units: await readableUnits(sql, me) });
       const open = await taskStore.openOf(sql, rows.map((r) => r.id));
       return Promise.all(
-        rows.map(async (r) =>
-          incidentView(r, await this.registry.version(r.playbook_version_id, sql), open.filter((t) => t.incident_id === r.id)),
-        ),
+        rows.map(async (r) => {
+          const pv = await this.registry.version(r.playbook_version_id, sql);
+          return incidentView(r, pv, open.filter((t) => t.incident_id === r.id), this.registry.latestNumber(pv.key, pv.version));
+        }),
       );
     });
   }
@@ -36,7 +37,8 @@ export class IncidentsService {
       const row = await incidentStore.get(sql, id);
       // Another unit's incident is answered exactly like a missing one.
       if (!row || !canRead(me, await directoryStore.unitChain(sql, row.unit))) throw new NotFound('incident', id);
-      return incidentView(row, await this.registry.version(row.playbook_version_id, sql), await taskStore.openOf(sql, [id]));
+      const pv = await this.registry.version(row.playbook_version_id, sql);
+      return incidentView(row, pv, await taskStore.openOf(sql, [id]), this.registry.latestNumber(pv.key, pv.version));
     });
   }
 

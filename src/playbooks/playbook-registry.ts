@@ -53,6 +53,11 @@ export class PlaybookRegistry {
     return v;
   }
 
+  /** The newest version number of a playbook this process loaded (a removed playbook: the given one). */
+  latestNumber(key: string, fallback: number): number {
+    return this.latest.get(key)?.version ?? fallback;
+  }
+
   /** The version an incident started on, loaded from the database if this process has not seen it. */
   async version(id: string, sql?: Sql): Promise<PlaybookVersion> {
     const cached = this.byId.get(id);
@@ -62,6 +67,24 @@ export class PlaybookRegistry {
     const [row] = sql ? await load(sql) : await this.db.read(load);
     if (!row) throw new Error(`playbook version ${id} is missing from the database`);
     return this.remember(row);
+  }
+
+  /** Every registered version of a playbook, newest first, with how many incidents run on each. */
+  versions(key: string) {
+    return this.db.read((sql) =>
+      sql.rows<{ id: string; version: number; content_hash: string; loaded_at: Date; incidents: number }>(
+        `SELECT v.id, v.version, v.content_hash, v.loaded_at,
+                (SELECT count(*)::int FROM incidents i WHERE i.playbook_version_id = v.id) AS incidents
+           FROM playbook_versions v WHERE v.key = $1 ORDER BY v.version DESC`,
+        [key],
+      ),
+    );
+  }
+
+  /** A given version of a playbook, by number. */
+  async byNumber(key: string, version: number, sql: Sql): Promise<PlaybookVersion | undefined> {
+    const [row] = await sql.rows<VersionRow>('SELECT * FROM playbook_versions WHERE key = $1 AND version = $2', [key, version]);
+    return row ? this.remember(row) : undefined;
   }
 
   private async upsert(sql: Sql, p: Playbook): Promise<VersionRow> {

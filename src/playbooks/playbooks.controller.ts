@@ -1,4 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
+import { mermaidDiagram } from '../core/playbook/diagram.js';
 import { ApiTags } from '@nestjs/swagger';
 import { PlaybookRegistry, type PlaybookVersion } from './playbook-registry.js';
 
@@ -15,6 +16,26 @@ export class PlaybooksController {
   @Get()
   list() {
     return this.registry.list().map(summary);
+  }
+
+  /** Mermaid state diagram of the current version: levels, steps, events, delays and guards. */
+  @Get(':key/diagram')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  diagram(@Param('key') key: string) {
+    const v = this.registry.current(key);
+    return mermaidDiagram(v.machine.playbook, v.machine.machine);
+  }
+
+  @Get(':key/versions')
+  async versions(@Param('key') key: string) {
+    const current = this.registry.current(key);
+    return (await this.registry.versions(key)).map((v) => ({
+      version: v.version,
+      hash: v.content_hash,
+      loadedAt: new Date(v.loaded_at).toISOString(),
+      current: v.id === current.id,
+      incidents: v.incidents,
+    }));
   }
 
   @Get(':key')

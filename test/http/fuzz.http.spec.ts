@@ -23,6 +23,10 @@ const ENDPOINTS: ['get' | 'post' | 'patch' | 'delete', string, string[]][] = [
   ['get', '/incidents/:id/timeline', []],
   ['post', '/incidents', []],
   ['post', '/incidents/:id/events', []],
+  ['post', '/incidents/:id/migrate', []],
+  ['get', '/playbooks/:key/diagram', []],
+  ['get', '/playbooks/:key/versions', []],
+  ['get', '/notifications', ['incident', 'status', 'limit', 'offset']],
   ['get', '/tasks', ['incident', 'status', 'role', 'kind', 'assignee', 'limit', 'offset']],
   ['get', '/tasks/:task', []],
   ['post', '/tasks/:task/complete', []],
@@ -42,7 +46,7 @@ const ENDPOINTS: ['get' | 'post' | 'patch' | 'delete', string, string[]][] = [
   ['get', '/audit', ['limit', 'offset']],
 ];
 
-const FIELDS = ['type', 'note', 'data', 'playbook', 'unit', 'title', 'id', 'name', 'parentId', 'timeZone', 'contacts', 'email', 'kind', 'admin', 'active', 'externalId', 'role', 'personId', 'unitId', 'deputyFor', 'validFrom', 'validUntil', 'expiresAt'];
+const FIELDS = ['version', 'state', 'type', 'note', 'data', 'playbook', 'unit', 'title', 'id', 'name', 'parentId', 'timeZone', 'contacts', 'email', 'kind', 'admin', 'active', 'externalId', 'role', 'personId', 'unitId', 'deputyFor', 'validFrom', 'validUntil', 'expiresAt'];
 const nasty = fc.oneof(
   fc.string(),
   fc.constantFrom('', ' ', '\u0000', '../..', "' OR 1=1 --", 'CASE_CONFIRMED', 'covid19-office', 'dept', '9999999999999', '-1', 'NaN', '2026-13-45', 'Asia/Ho_Chi_Minh', '{}', '[]'),

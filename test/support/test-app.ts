@@ -20,8 +20,11 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database, through @nestjs/testing, with a clock the test drives. */
-export async function startApp(env: Record<string, string> = {}, opts: { now?: string } = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+/**
+ * `opts.database`: reuse a database (a restart); it is then not dropped on close.
+ */
+export async function startApp(env: Record<string, string> = {}, opts: { now?: string; database?: TestDatabase } = {}): Promise<TestApp> {
+  const database = opts.database ?? (await freshDatabase());
   // No background scheduler in tests: they drive the poller and the dispatcher with the fake clock.
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', SEED_DEMO: 'false', SCHEDULER_ENABLED: 'false', ...database.env, ...env });
   const foundations = await openFoundations(config);
@@ -42,7 +45,7 @@ export async function startApp(env: Record<string, string> = {}, opts: { now?: s
     close: async () => {
       await app.close();
       await foundations.close();
-      await database.drop();
+      if (!opts.database) await database.drop();
     },
   };
 }

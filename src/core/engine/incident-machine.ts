@@ -97,6 +97,27 @@ export class IncidentMachine {
     return { step, role: steps[step].role, nextAt: following ? new Date(now.getTime() + (isoDurationToMs(following.after) ?? 0)) : null };
   }
 
+  /**
+   * The snapshot of an incident moved onto this (newer) playbook version at `state` (a dotted path such
+   * as `confirmed_case.step1_notify`), keeping what it knew of tasks that still exist; null when the
+   * state does not exist in this version. No entry action runs: the move is a mapping, not a transition.
+   */
+  relocate(stored: StoredSnapshot, state: string): (Position & { snapshot: StoredSnapshot; droppedTemplates: string[] }) | null {
+    const parts = state.split('.');
+    let node = this.machine.root;
+    for (const k of parts) {
+      node = node.states[k];
+      if (!node) return null;
+    }
+    const value = parts.reduceRight<StateValue>((inner, k, i) => (i === parts.length - 1 ? k : { [k]: inner }), parts[parts.length - 1]);
+    const tasks = Object.fromEntries(Object.entries(stored.context.tasks).filter(([t]) => this.templates.has(t)));
+    const series = Object.fromEntries(Object.entries(stored.context.series ?? {}).filter(([t]) => this.templates.get(t)?.recurs));
+    const droppedTemplates = Object.keys(stored.context.tasks).filter((t) => !this.templates.has(t));
+    const resolved = this.machine.resolveState({ value, context: { tasks, series, effects: [] } });
+    const snapshot: StoredSnapshot = { value: resolved.value, context: { tasks, series } };
+    return { snapshot, droppedTemplates, ...this.position(resolved) };
+  }
+
   describe(stored: StoredSnapshot): Position {
     return this.position(this.restore(stored));
   }
