@@ -11,7 +11,7 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     // SQLSTATE class 08 (connection exception), 57P01-57P03 (server shutting down or starting up).
     if (/^08/.test(code) || /^57P0[123]$/.test(code)) return true;
     const msg = cur.message ?? '';
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Cannot use a pool after calling end/i.test(msg)) return true;
+    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Cannot use a pool after calling end|Driver not Connected|PGlite is closed/i.test(msg)) return true;
     cur = (cur.driverError ?? cur.cause) as typeof cur;
   }
   return false;
