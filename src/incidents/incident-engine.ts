@@ -17,7 +17,7 @@ import { Database, type Sql } from '../database/database.js';
 import { PlaybookRegistry, type PlaybookVersion } from '../playbooks/playbook-registry.js';
 import { taskStore, type TaskRow } from '../tasks/task-store.js';
 import { taskView, type TaskView } from '../tasks/task-view.js';
-import { incidentStore, type IncidentRow } from './incident-store.js';
+import { incidentStore, type EventRow, type IncidentRow } from './incident-store.js';
 import { incidentView, type EventResult } from './incident-view.js';
 import { timerStore } from './timer-store.js';
 
@@ -277,27 +277,9 @@ export class IncidentEngine {
     e: { type: string; actor: Principal; onBehalfOf: string | null; note?: string | null; data: Record<string, unknown> },
     now: Date,
   ): Promise<void> {
-    const seq = row.version + 1;
-    await incidentStore.update(sql, { ...row, version: seq, updated_at: now });
-    await incidentStore.appendEvent(sql, {
-      incident_id: row.id,
-      seq,
-      type: e.type,
-      actor: e.actor.name,
-      actor_id: e.actor.id || null,
-      on_behalf_of: e.onBehalfOf,
-      note: e.note ?? null,
-      data: e.data,
-      from_level: row.level,
-      from_state: row.state,
-      to_level: row.level,
-      to_state: row.state,
-      effects: [],
-      idempotency_key: null,
-      request_hash: null,
-      response: null,
-      occurred_at: now,
-    });
+    const next = { ...row, version: row.version + 1, updated_at: now };
+    await incidentStore.update(sql, next);
+    await incidentStore.appendEvent(sql, timelineRow(row, next, e, now));
   }
 
   /**
@@ -332,25 +314,17 @@ export class IncidentEngine {
       const seq = row.version + 1;
       const next: IncidentRow = { ...row, playbook_version_id: target.id, level: moved.level, state: moved.state, snapshot: moved.snapshot, version: seq, updated_at: now };
       await incidentStore.moveVersion(sql, next);
-      await incidentStore.appendEvent(sql, {
-        incident_id: row.id,
-        seq,
-        type: 'PLAYBOOK_MIGRATED',
-        actor: actor.name,
-        actor_id: actor.id || null,
-        on_behalf_of: duty === 'admin' ? null : duty.deputyFor,
-        note: to.note ?? null,
-        data: { fromVersion: from.version, toVersion: target.version, state: to.state },
-        from_level: row.level,
-        from_state: row.state,
-        to_level: moved.level,
-        to_state: moved.state,
-        effects: cancelled.length ? [{ type: 'task.cancel', templates: moved.droppedTemplates, reason }] : [],
-        idempotency_key: null,
-        request_hash: null,
-        response: null,
-        occurred_at: now,
-      });
+      await incidentStore.appendEvent(
+        sql,
+        timelineRow(row, next, {
+          type: 'PLAYBOOK_MIGRATED',
+          actor,
+          onBehalfOf: duty === 'admin' ? null : duty.deputyFor,
+          note: to.note,
+          data: { fromVersion: from.version, toVersion: target.version, state: to.state },
+          effects: cancelled.length ? [{ type: 'task.cancel', templates: moved.droppedTemplates, reason }] : [],
+        }, now),
+      );
       const open = await taskStore.openOf(sql, [row.id]);
       return { incident: incidentView(next, target, open, this.registry.latestNumber(target.key, target.version)), raised: [], cancelled: cancelled.map(taskView) };
     });
@@ -479,27 +453,45 @@ export class IncidentEngine {
       raised: raised.map(taskView),
       cancelled: cancelled.map(taskView),
     };
-    await incidentStore.appendEvent(sql, {
-      incident_id: row.id,
-      seq,
-      type: meta.type,
-      actor: meta.actor.name,
-      actor_id: meta.actor.id || null,
-      on_behalf_of: meta.onBehalfOf,
-      note: meta.note,
-      data: meta.data,
-      from_level: before?.level ?? null,
-      from_state: before?.state ?? null,
-      to_level: step.level,
-      to_state: step.state,
-      effects: step.effects,
-      idempotency_key: meta.idempotencyKey,
-      request_hash: meta.requestHash,
-      response: meta.idempotencyKey ? result : null,
-      occurred_at: now,
-    });
+    await incidentStore.appendEvent(
+      sql,
+      timelineRow(before, next, { ...meta, effects: step.effects }, now, {
+        key: meta.idempotencyKey,
+        hash: meta.requestHash,
+        response: meta.idempotencyKey ? result : null,
+      }),
+    );
     return result;
   }
+}
+
+/** One timeline entry: who did what, and the incident's level and state before and after. */
+function timelineRow(
+  before: Pick<IncidentRow, 'level' | 'state'> | null,
+  after: Pick<IncidentRow, 'id' | 'level' | 'state' | 'version'>,
+  e: { type: string; actor: Principal; onBehalfOf: string | null; note?: string | null; data: Record<string, unknown> | null; effects?: Effect[] },
+  now: Date,
+  idempotency: { key: string | null; hash: string | null; response: unknown } = { key: null, hash: null, response: null },
+): EventRow {
+  return {
+    incident_id: after.id,
+    seq: after.version,
+    type: e.type,
+    actor: e.actor.name,
+    actor_id: e.actor.id || null,
+    on_behalf_of: e.onBehalfOf,
+    note: e.note ?? null,
+    data: e.data,
+    from_level: before?.level ?? null,
+    from_state: before?.state ?? null,
+    to_level: after.level,
+    to_state: after.state,
+    effects: e.effects ?? [],
+    idempotency_key: idempotency.key,
+    request_hash: idempotency.hash,
+    response: idempotency.response,
+    occurred_at: now,
+  };
 }
 
 function effectsOf<T extends Effect['type']>(effects: Effect[], type: T): Extract<Effect, { type: T }>[] {

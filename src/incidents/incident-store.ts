@@ -1,6 +1,7 @@
 import type { StoredSnapshot } from '../core/engine/incident-machine.js';
 import type { Effect } from '../core/engine/effects.js';
 import type { Sql } from '../database/database.js';
+import { filtered } from '../database/filter.js';
 
 export interface IncidentRow {
   id: string;
@@ -81,22 +82,12 @@ export const incidentStore = {
   },
 
   list(sql: Sql, f: IncidentFilter): Promise<IncidentRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (clause: string, v: unknown) => {
-      params.push(v);
-      where.push(clause.replace('?', `$${params.length}`));
-    };
-    if (f.unit) add('unit = ?', f.unit);
-    if (f.playbook) add('playbook_key = ?', f.playbook);
-    if (f.level) add('level = ?', f.level);
-    if (f.units) add('unit = ANY(?)', f.units);
-    params.push(f.limit, f.offset);
-    return sql.rows<IncidentRow>(
-      `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+    const { tail, params } = filtered(
+      [['unit = ?', f.unit], ['playbook_key = ?', f.playbook], ['level = ?', f.level], ['unit = ANY(?)', f.units]],
+      f,
+      'created_at DESC, id',
     );
+    return sql.rows<IncidentRow>(`SELECT * FROM incidents ${tail}`, params);
   },
 
   async update(sql: Sql, r: Pick<IncidentRow, 'id' | 'level' | 'state' | 'snapshot' | 'version' | 'updated_at'>): Promise<void> {

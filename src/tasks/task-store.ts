@@ -1,4 +1,5 @@
 import type { Sql } from '../database/database.js';
+import { filtered } from '../database/filter.js';
 import type { Text } from '../core/text.js';
 
 export interface TaskRow {
@@ -127,24 +128,20 @@ export const taskStore = {
   },
 
   list(sql: Sql, f: TaskFilter): Promise<TaskRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (clause: string, v: unknown) => {
-      params.push(v);
-      where.push(clause.replace('?', `$${params.length}`));
-    };
-    if (f.incident) add('incident_id = ?', f.incident);
-    if (f.status) add('status = ?', f.status);
-    if (f.role) add('role = ?', f.role);
-    if (f.kind) add('kind = ?', f.kind);
-    if (f.assignee) add('? = ANY(assignees)', f.assignee);
-    if (f.overdueAt) add(`status = 'open' AND due_at < ?`, f.overdueAt);
-    if (f.units) add('incident_id IN (SELECT id FROM incidents WHERE unit = ANY(?))', f.units);
-    params.push(f.limit, f.offset);
-    return sql.rows<TaskRow>(
-      `SELECT * FROM tasks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+    const { tail, params } = filtered(
+      [
+        ['incident_id = ?', f.incident],
+        ['status = ?', f.status],
+        ['role = ?', f.role],
+        ['kind = ?', f.kind],
+        ['? = ANY(assignees)', f.assignee],
+        [`status = 'open' AND due_at < ?`, f.overdueAt],
+        ['incident_id IN (SELECT id FROM incidents WHERE unit = ANY(?))', f.units],
+      ],
+      f,
+      'created_at DESC, id',
     );
+    return sql.rows<TaskRow>(`SELECT * FROM tasks ${tail}`, params);
   },
+
 };
