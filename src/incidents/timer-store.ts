@@ -2,15 +2,17 @@ import type { Sql } from '../database/database.js';
 
 /** Durable timers for the machine's delayed transitions: written and deleted in the event's transaction. */
 export const timerStore = {
+  /** Starts (or restarts) timers in one statement, however many an event asks for. */
   async start(sql: Sql, incidentId: string, timers: { key: string; event: unknown; fireAt: string }[], now: Date): Promise<void> {
-    for (const t of timers) {
-      await sql.rows(
-        `INSERT INTO timers (incident_id, key, event, fire_at, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (incident_id, key) DO UPDATE SET event = EXCLUDED.event, fire_at = EXCLUDED.fire_at,
-           locked_until = NULL, attempts = 0, created_at = EXCLUDED.created_at`,
-        [incidentId, t.key, JSON.stringify(t.event), t.fireAt, now],
-      );
-    }
+    if (!timers.length) return;
+    await sql.rows(
+      `INSERT INTO timers (incident_id, key, event, fire_at, created_at)
+       SELECT $1, t.key, t.event, t.fire_at, $2
+         FROM jsonb_to_recordset($3::jsonb) AS t(key text, event jsonb, fire_at timestamptz)
+       ON CONFLICT (incident_id, key) DO UPDATE SET event = EXCLUDED.event, fire_at = EXCLUDED.fire_at,
+         locked_until = NULL, attempts = 0, created_at = EXCLUDED.created_at`,
+      [incidentId, now, JSON.stringify(timers.map((t) => ({ key: t.key, event: t.event, fire_at: t.fireAt })))],
+    );
   },
 
   async cancel(sql: Sql, incidentId: string, keys: string[]): Promise<void> {
