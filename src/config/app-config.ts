@@ -62,6 +62,20 @@ export class AppConfig {
   @Min(1000)
   TIMER_LEASE_MS = 30_000;
 
+  /** Timers fired in one transaction (one commit); a failing timer makes its batch retry one by one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  TIMER_TX_BATCH = 25;
+
+  /** Transactions one poller runs in parallel. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  TIMER_CONCURRENCY = 8;
+
   /** SMTP server for email notifications, e.g. smtp://user:pass@host:587. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })

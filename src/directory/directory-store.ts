@@ -169,6 +169,17 @@ export const directoryStore = {
     return rows.map((r) => ({ role: r.role, personId: r.person_id, deputyFor: r.deputy_for }));
   },
 
+  /** Name and email of each person, in the order given. */
+  async contacts(sql: Sql, personIds: string[]): Promise<{ personId: string; email: string | null; name: string }[]> {
+    if (!personIds.length) return [];
+    const rows = await sql.rows<{ id: string; email: string | null; name: string }>('SELECT id, email, name FROM people WHERE id = ANY($1)', [personIds]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return personIds.flatMap((id) => {
+      const p = byId.get(id);
+      return p ? [{ personId: p.id, email: p.email, name: p.name }] : [];
+    });
+  },
+
   assignments(sql: Sql, f: { unit?: string; person?: string }): Promise<AssignmentRow[]> {
     return sql.rows<AssignmentRow>(
       `SELECT * FROM role_assignments WHERE ($1::text IS NULL OR unit_id = $1) AND ($2::uuid IS NULL OR person_id = $2)

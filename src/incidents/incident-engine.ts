@@ -335,16 +335,48 @@ export class IncidentEngine {
    * transaction, so of two replicas that both claimed it (a lease ran out) only one fires it.
    */
   async fireTimer(incidentId: string, key: string, fireAt: Date): Promise<'fired' | 'gone' | 'ignored'> {
-    return this.db.transaction(async (sql) => {
+    return this.db.transaction((sql) => this.fireInTransaction(sql, incidentId, key, fireAt));
+  }
+
+  /**
+   * Fires several due timers in one transaction, in incident order (so two batches never wait on each
+   * other in a cycle): one commit for many timers. If any of them fails, the batch is rolled back and
+   * each timer is fired on its own, so one bad timer cannot hold the others back.
+   */
+  async fireTimers(timers: { incident_id: string; key: string; fire_at: Date }[]): Promise<{ fired: number; failed: { key: string; incidentId: string; error: Error }[] }> {
+    const sorted = [...timers].sort((a, b) => (a.incident_id < b.incident_id ? -1 : a.incident_id > b.incident_id ? 1 : 0));
+    try {
+      const outcomes = await this.db.transaction(async (sql) => {
+        const out: string[] = [];
+        for (const t of sorted) out.push(await this.fireInTransaction(sql, t.incident_id, t.key, t.fire_at));
+        return out;
+      });
+      return { fired: outcomes.filter((o) => o !== 'gone').length, failed: [] };
+    } catch {
+      let fired = 0;
+      const failed: { key: string; incidentId: string; error: Error }[] = [];
+      for (const t of sorted) {
+        try {
+          if ((await this.fireTimer(t.incident_id, t.key, t.fire_at)) !== 'gone') fired++;
+        } catch (e) {
+          failed.push({ key: t.key, incidentId: t.incident_id, error: e as Error });
+        }
+      }
+      return { fired, failed };
+    }
+  }
+
+  private async fireInTransaction(sql: Sql, incidentId: string, key: string, fireAt: Date): Promise<'fired' | 'gone' | 'ignored'> {
+    {
       const row = await incidentStore.lock(sql, incidentId);
       if (!row) return 'gone';
       const timer = await timerStore.take(sql, incidentId, key, fireAt);
       if (!timer) return 'gone';
       const now = this.clock.now();
-      const { unit } = await directoryStore.unitAndChain(sql, row.unit);
       const pv = await this.registry.version(row.playbook_version_id, sql);
       const event = timer.event as { type: string; taskId?: string; step?: number; template?: string; scheduled?: string };
       if (event.type === ESCALATE) return (await this.escalate(sql, row, pv, event.taskId!, event.step!, now)) ? 'fired' : 'ignored';
+      const { unit } = await directoryStore.unitAndChain(sql, row.unit);
       const outcome = pv.machine.apply(row.snapshot, event, now, { zone: unit!.time_zone });
       // A delayed transition whose state was left in the meantime has nothing to do.
       if (!outcome.accepted) return 'ignored';
@@ -358,7 +390,7 @@ export class IncidentEngine {
         requestHash: null,
       }, row, now);
       return 'fired';
-    });
+    }
   }
 
   /** One step of an overdue task's escalation: recorded on the task and the timeline, the next role notified. */

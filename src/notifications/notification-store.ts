@@ -23,14 +23,16 @@ export type NewNotification = Pick<NotificationRow, 'incident_id' | 'task_id' | 
 
 /** SQL for the outbox. */
 export const notificationStore = {
+  /** All of an event's messages in one statement. */
   async insert(sql: Sql, rows: NewNotification[]): Promise<void> {
-    for (const n of rows) {
-      await sql.rows(
-        `INSERT INTO notifications (incident_id, task_id, kind, audience, channel, address, payload, status, last_error, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-        [n.incident_id, n.task_id, n.kind, n.audience, n.channel, n.address, JSON.stringify(n.payload), n.status, n.last_error, n.at],
-      );
-    }
+    if (!rows.length) return;
+    await sql.rows(
+      `INSERT INTO notifications (incident_id, task_id, kind, audience, channel, address, payload, status, last_error, next_attempt_at, created_at)
+       SELECT n.incident_id, n.task_id, n.kind, n.audience, n.channel, n.address, n.payload, n.status, n.last_error, n.at, n.at
+         FROM jsonb_to_recordset($1::jsonb) AS n(incident_id uuid, task_id uuid, kind text, audience text, channel text, address text,
+                                                payload jsonb, status text, last_error text, at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
   },
 
   /** Claims due messages for this dispatcher by pushing their next attempt a lease ahead. */

@@ -1,5 +1,6 @@
 import type { Text } from '../core/text.js';
 import type { Sql } from '../database/database.js';
+import { assignTask } from '../core/assignment.js';
 import { directoryStore, type UnitRow } from '../directory/directory-store.js';
 import type { IncidentRow } from '../incidents/incident-store.js';
 import { notificationStore, type Channel, type NewNotification } from './notification-store.js';
@@ -103,14 +104,8 @@ export async function queueEscalation(
   return rows.length;
 }
 
+/** The people a message to `role` in the unit reaches now (deputies standing in), with their contacts. */
 export async function holdersWithContact(sql: Sql, unitId: string, role: string, at: Date) {
-  const holders = (await directoryStore.holders(sql, unitId, at)).filter((h) => h.role === role);
-  const out: { personId: string; email: string | null; name: string }[] = [];
-  const away = new Set(holders.filter((h) => h.deputyFor).map((h) => h.deputyFor));
-  for (const h of holders) {
-    if (!h.deputyFor && away.has(h.personId)) continue;
-    const p = await directoryStore.person(sql, h.personId);
-    if (p) out.push({ personId: p.id, email: p.email, name: p.name });
-  }
-  return out;
+  const { assignees } = assignTask([role], await directoryStore.holders(sql, unitId, at));
+  return directoryStore.contacts(sql, assignees);
 }

@@ -32,15 +32,21 @@ export class TimerPoller {
     const due = await this.db.transaction((sql) => timerStore.claim(sql, now, this.config.TIMER_LEASE_MS, this.config.TIMER_BATCH));
     let fired = 0;
     let failed = 0;
-    for (const t of due) {
-      try {
-        if ((await this.engine.fireTimer(t.incident_id, t.key, t.fire_at)) !== 'gone') fired++;
-      } catch (e) {
-        // Left claimed: it is retried when the lease runs out.
-        failed++;
-        this.log.error(`timer ${t.key} of incident ${t.incident_id} failed: ${(e as Error).message}`);
+    // Several transactions in flight, each firing a chunk of timers with one commit; timers of one
+    // incident still take turns on its row lock. (On the embedded database they run one at a time.)
+    const chunks: (typeof due)[] = [];
+    for (let i = 0; i < due.length; i += this.config.TIMER_TX_BATCH) chunks.push(due.slice(i, i + this.config.TIMER_TX_BATCH));
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < chunks.length; i = next++) {
+        const r = await this.engine.fireTimers(chunks[i]);
+        fired += r.fired;
+        failed += r.failed.length;
+        // Left claimed: retried when the lease runs out.
+        for (const f of r.failed) this.log.error(`timer ${f.key} of incident ${f.incidentId} failed: ${f.error.message}`);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.TIMER_CONCURRENCY, chunks.length) }, worker));
     return { claimed: due.length, fired, failed };
   }
 
