@@ -22,22 +22,28 @@ export async function readPlaybookFiles(dir: string): Promise<Playbook[]> {
   return (await readPlaybookSources(dir)).map((x) => x.playbook);
 }
 
+/** The shared files in `dir/_library`; a file that does not parse goes to `errors` (or throws without it). */
+export async function readLibraries(dir: string, errors?: Error[]): Promise<Library[]> {
+  const out: Library[] = [];
+  const libDir = join(dir, '_library');
+  if (!existsSync(libDir)) return out;
+  for (const entry of (await readdir(libDir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const path = join(libDir, entry);
+    const shown = relative(process.cwd(), path) || path;
+    try {
+      out.push(parseLibrary(await readFile(path, 'utf8'), shown, entry));
+    } catch (e) {
+      if (!errors) throw e;
+      errors.push(e as Error);
+    }
+  }
+  return out;
+}
+
 export async function readPlaybookSources(dir: string): Promise<{ playbook: Playbook; file: string }[]> {
   if (!existsSync(dir)) throw new PlaybookLoadError([new Error(`${dir}: playbooks folder not found (PLAYBOOKS_DIR)`)]);
   const errors: Error[] = [];
-  const libraries = new Map<string, Library>();
-  const libDir = join(dir, '_library');
-  if (existsSync(libDir)) {
-    for (const entry of (await readdir(libDir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-      const path = join(libDir, entry);
-      const shown = relative(process.cwd(), path) || path;
-      try {
-        libraries.set(basename(entry).replace(/\.ya?ml$/, ''), parseLibrary(await readFile(path, 'utf8'), shown, entry));
-      } catch (e) {
-        errors.push(e as Error);
-      }
-    }
-  }
+  const libraries = new Map((await readLibraries(dir, errors)).map((l) => [l.name.replace(/\.ya?ml$/, ''), l]));
   const files: string[] = [];
   for (const entry of (await readdir(dir)).sort()) {
     if (entry.startsWith('_') || entry.startsWith('.')) continue;

@@ -3,6 +3,7 @@ import { IncidentMachine, type StoredSnapshot } from '../engine/incident-machine
 import { TASK_COMPLETED, RECUR } from '../machine/incident-context.js';
 import type { Playbook, StateConfig } from './playbook.js';
 import type { PlaybookIssue } from './check-playbook.js';
+import { collectReferences, transitionsOf } from './references.js';
 
 const LIMIT = 20_000;
 const NOW = new Date('2026-01-05T01:00:00Z');
@@ -113,9 +114,7 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
   }
   for (const state of stuck) issues.push({ path: statePath(state.split(',')[0]), message: `no way out of ${state}: no event, task or timer moves it, and it is not final` });
 
-  const used = new Set<string>();
-  const usedEvents = new Set<string>();
-  collect(playbook.machine as unknown as StateConfig, used, usedEvents);
+  const { templates: used, events: usedEvents } = collectReferences(playbook);
   playbook.tasks.forEach((t, i) => {
     if (!used.has(t.key)) issues.push({ path: ['tasks', i], message: `task template "${t.key}" is never raised` });
   });
@@ -134,29 +133,6 @@ function isFinal(root: AnyStateNode, value: unknown): boolean {
     for (const k of p.split('.')) node = node?.states[k];
     return node?.type === 'final';
   });
-}
-
-function actionTemplates(a: unknown): string[] {
-  const list = Array.isArray(a) ? a : a === undefined ? [] : [a];
-  return list.flatMap((x) => {
-    const p = (x as { params?: { template?: string; templates?: string[] } }).params;
-    return [...(p?.template ? [p.template] : []), ...(p?.templates ?? [])].filter(() => ['raiseTask', 'raiseTasks'].includes((x as { type: string }).type));
-  });
-}
-
-function transitionsOf(t: unknown): { actions?: unknown; guard?: unknown }[] {
-  const list = Array.isArray(t) ? t : [t];
-  return list.filter((x) => x && typeof x === 'object') as { actions?: unknown; guard?: unknown }[];
-}
-
-function collect(s: StateConfig, templates: Set<string>, events: Set<string>): void {
-  for (const k of ['entry', 'exit'] as const) for (const t of actionTemplates(s[k])) templates.add(t);
-  for (const [type, t] of Object.entries((s.on as Record<string, unknown>) ?? {})) {
-    events.add(type);
-    for (const tr of transitionsOf(t)) for (const x of actionTemplates(tr.actions)) templates.add(x);
-  }
-  for (const t of [s.always, ...Object.values((s.after as Record<string, unknown>) ?? {})]) for (const tr of transitionsOf(t)) for (const x of actionTemplates(tr.actions)) templates.add(x);
-  for (const child of Object.values(s.states ?? {})) collect(child, templates, events);
 }
 
 function gates(states: Record<string, StateConfig>, path: (string | number)[]): [(string | number)[], string[]][] {

@@ -4,6 +4,7 @@ import { buildMachine } from '../machine/build-machine.js';
 import { checkReferences, checkTargets, machineIssue, type PlaybookIssue } from './check-playbook.js';
 import type { Playbook } from './playbook.js';
 import { librarySchema, playbookSchema } from './playbook-schema.js';
+import { collectReferences } from './references.js';
 
 export interface LocatedIssue extends PlaybookIssue {
   line?: number;
@@ -139,6 +140,12 @@ export function parsePlaybook(source: string, file: string, libraries: ReadonlyM
     targetIssues = [machineIssue(e as Error)];
   }
   if (targetIssues.length) throw new PlaybookError(file, locate(targetIssues));
+  // A library is a shelf, not a checklist: a playbook takes the library templates its machine raises
+  // and leaves the rest, so its own list (and "every template used") covers only what it runs.
+  if ('tasks' in own) {
+    const { templates } = collectReferences(playbook);
+    playbook.tasks = playbook.tasks.filter((t, i) => i < own.tasks || templates.has(t.key));
+  }
   return playbook;
 }
 
