@@ -70,6 +70,11 @@ export class IncidentEngine {
         if (prior) return this.replayOpen(sql, prior, input, openKey);
       }
       const now = this.clock.now();
+      const end = pv.machine.expiresAt(unit.time_zone);
+      if (end && now >= end) {
+        // Opening would only end at once on the expiry timer: say so instead of pretending to respond.
+        throw new Conflict(`playbook ${pv.key} is no longer in force: it ran until the end of ${pv.machine.playbook.expires!.on} (${unit.time_zone})`);
+      }
       const step = pv.machine.open(now, { zone: unit.time_zone });
       const row = await incidentStore.insert(sql, {
         playbook_version_id: pv.id,

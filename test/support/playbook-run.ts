@@ -31,10 +31,12 @@ export interface PlaybookRun {
   trySend(type: string): Promise<{ status: number; body: Record<string, unknown> }>;
   incident(): Promise<IncidentView>;
   tasks(status?: 'open' | 'done' | 'cancelled'): Promise<TaskView[]>;
-  /** Completes the open task from `template` as the person who holds its role. */
+  /** Completes the open task from `template` that is due first, as the person who holds its role. */
   complete(template: string): Promise<TaskView>;
   /** The templates of the open tasks, sorted. */
   openTemplates(): Promise<string[]>;
+  /** The incident's outbox messages (party notifications and escalations). */
+  notifications(): Promise<{ kind: string; audience: string; status: string; [k: string]: unknown }[]>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,8 @@ export async function playbookRun(playbook: string, opts: { now: string; timeZon
     return `Bearer ${(await directory.createToken(null, { personId: p.id, name: 'test' })).token}`;
   };
   const duty = await token('duty', 'duty_officer');
+  const admin = await directory.createPerson(null, { name: 'admin', email: 'admin@test', admin: true });
+  const adminToken = `Bearer ${(await directory.createToken(null, { personId: admin.id, name: 'test' })).token}`;
   const described = await t.http.get(`/playbooks/${playbook}`).set('Authorization', duty);
   if (described.status !== 200) throw new Error(`playbook ${playbook}: ${described.status} ${JSON.stringify(described.body)}`);
   const holders: Record<string, string> = {};
@@ -83,7 +87,8 @@ export async function playbookRun(playbook: string, opts: { now: string; timeZon
       return res.body;
     },
     async complete(template) {
-      const open = (await run.tasks('open')).filter((x) => x.template === template);
+      // The one due first: with a recurring duty, the occurrence that is owed now.
+      const open = (await run.tasks('open')).filter((x) => x.template === template).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
       if (open.length === 0) throw new Error(`no open task from ${template}`);
       const task = open[0];
       const res = await t.http.post(`/tasks/${task.id}/complete`).set('Authorization', holders[task.assignedRole]).send({ note: 'xong / done' });
@@ -92,6 +97,9 @@ export async function playbookRun(playbook: string, opts: { now: string; timeZon
     },
     async openTemplates() {
       return (await run.tasks('open')).map((x) => x.template).sort();
+    },
+    async notifications() {
+      return (await t.http.get(`/notifications?incident=${id}&limit=500`).set('Authorization', adminToken).expect(200)).body;
     },
     close: () => t.close(),
   };

@@ -71,13 +71,15 @@ export class IncidentMachine {
   open(now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): Step {
     const [next, actions] = initialTransition(this.machine);
     const step = this.step(next, actions, now, env);
-    const expires = this.playbook.expires;
-    if (expires) {
-      // "In force until 15 Oct": the directive ends when that local day does.
-      const end = DateTime.fromISO(expires.on, { zone: env.zone }).plus({ days: 1 }).toJSDate();
-      step.effects.push({ type: 'timer.start', key: 'expires', event: { type: expires.event }, fireAt: end.toISOString() });
-    }
+    const end = this.expiresAt(env.zone);
+    if (end) step.effects.push({ type: 'timer.start', key: 'expires', event: { type: this.playbook.expires!.event }, fireAt: end.toISOString() });
     return step;
+  }
+
+  /** When a directive with an end date stops being in force in `zone`: "until 15 Oct" ends when that local day does. */
+  expiresAt(zone: string): Date | null {
+    const expires = this.playbook.expires;
+    return expires ? DateTime.fromISO(expires.on, { zone }).plus({ days: 1 }).toJSDate() : null;
   }
 
   apply(stored: StoredSnapshot, event: IncidentEvent, now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): Outcome {
@@ -203,7 +205,8 @@ export class IncidentMachine {
   }
 
   private position(s: AnyMachineSnapshot): Position {
-    const paths = leafPaths(s.value);
+    // Sorted: parallel regions come back from a JSONB snapshot in the database's key order, not the file's.
+    const paths = leafPaths(s.value).sort();
     const candidates = new Set<string>();
     for (const node of s._nodes) for (const type of node.ownEvents) candidates.add(type);
     const allowedEvents = [...candidates]
