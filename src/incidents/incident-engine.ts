@@ -9,7 +9,7 @@ import type { Principal } from '../access/principal.js';
 import { assignTask } from '../core/assignment.js';
 import { roleChain } from '../core/playbook/playbook.js';
 import { directoryStore, type UnitRow } from '../directory/directory-store.js';
-import { holdersWithContact, queueEscalation, queuePartyMessage } from '../notifications/outbox.js';
+import { queuePartyMessage } from '../notifications/outbox.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { BadRequest, Conflict, NotFound, Unprocessable } from '../common/errors.js';
 import { isUuid } from '../common/uuid.js';
@@ -17,9 +17,11 @@ import { Database, type Sql } from '../database/database.js';
 import { PlaybookRegistry, type PlaybookVersion } from '../playbooks/playbook-registry.js';
 import { taskStore, type TaskRow } from '../tasks/task-store.js';
 import { taskView, type TaskView } from '../tasks/task-view.js';
-import { incidentStore, type EventRow, type IncidentRow } from './incident-store.js';
+import { incidentStore, type IncidentRow } from './incident-store.js';
 import { incidentView, type EventResult } from './incident-view.js';
 import { timerStore } from './timer-store.js';
+import { SCHEDULER, timelineRow } from './timeline.js';
+import { ESCALATE, escalate, escalationKey } from './escalations.js';
 
 export interface EventInput {
   type: string;
@@ -38,10 +40,7 @@ interface EventMeta {
 }
 
 export const OPENED = 'INCIDENT_OPENED';
-const ESCALATE = 'ESCALATE';
-const escalationKey = (taskId: string) => `escalate:${taskId}`;
 /** The actor recorded for what timers do: no person, so no actor id. */
-const SCHEDULER: Principal = { id: '', name: 'scheduler', kind: 'service', admin: false, assignments: [] };
 
 /**
  * The adapter around the pure engine. Every change to an incident happens here, in one transaction:
@@ -351,18 +350,28 @@ export class IncidentEngine {
   async fireTimers(timers: { incident_id: string; key: string; fire_at: Date }[]): Promise<{ fired: number; failed: { key: string; incidentId: string; error: Error }[] }> {
     const sorted = [...timers].sort((a, b) => (a.incident_id < b.incident_id ? -1 : a.incident_id > b.incident_id ? 1 : 0));
     try {
-      const outcomes = await this.db.transaction(async (sql) => {
-        const out: string[] = [];
-        for (const t of sorted) out.push(await this.fireInTransaction(sql, t.incident_id, t.key, t.fire_at));
-        return out;
+      const fired = await this.db.transaction(async (sql) => {
+        const rows = new Map((await incidentStore.lockMany(sql, [...new Set(sorted.map((t) => t.incident_id))])).map((r) => [r.id, r]));
+        // Timers of incidents deleted meanwhile stay behind; their rows are gone with the incident anyway.
+        const taken = (await timerStore.takeMany(sql, sorted)).filter((t) => rows.has(t.incident_id));
+        const now = this.clock.now();
+        // Escalations, the bulk of what falls due, go through in a fixed number of statements.
+        const due = taken.filter((t) => t.event.type === ESCALATE);
+        const outcomes = await escalate(sql, this.registry, due.map((t) => ({ row: rows.get(t.incident_id)!, taskId: t.event.taskId as string, step: t.event.step as number })), now);
+        let n = outcomes.filter(Boolean).length;
+        for (const t of taken.filter((x) => x.event.type !== ESCALATE)) {
+          if ((await this.fireInTransaction(sql, t.incident_id, t.key, t.fire_at, t.event)) === 'fired') n++;
+        }
+        return n;
       });
-      return { fired: outcomes.filter((o) => o !== 'gone').length, failed: [] };
+      return { fired, failed: [] };
     } catch {
+      // One bad timer must not hold the others back: fire each on its own.
       let fired = 0;
       const failed: { key: string; incidentId: string; error: Error }[] = [];
       for (const t of sorted) {
         try {
-          if ((await this.fireTimer(t.incident_id, t.key, t.fire_at)) !== 'gone') fired++;
+          if ((await this.fireTimer(t.incident_id, t.key, t.fire_at)) === 'fired') fired++;
         } catch (e) {
           failed.push({ key: t.key, incidentId: t.incident_id, error: e as Error });
         }
@@ -371,52 +380,33 @@ export class IncidentEngine {
     }
   }
 
-  private async fireInTransaction(sql: Sql, incidentId: string, key: string, fireAt: Date): Promise<'fired' | 'gone' | 'ignored'> {
-    {
-      const row = await incidentStore.lock(sql, incidentId);
-      if (!row) return 'gone';
-      const timer = await timerStore.take(sql, incidentId, key, fireAt);
-      if (!timer) return 'gone';
-      const now = this.clock.now();
-      const pv = await this.registry.version(row.playbook_version_id, sql);
-      const event = timer.event as { type: string; taskId?: string; step?: number; template?: string; scheduled?: string };
-      if (event.type === ESCALATE) return (await this.escalate(sql, row, pv, event.taskId!, event.step!, now)) ? 'fired' : 'ignored';
-      const { unit } = await directoryStore.unitAndChain(sql, row.unit);
-      const outcome = pv.machine.apply(row.snapshot, event, now, { zone: unit!.time_zone });
-      // A delayed transition whose state was left in the meantime has nothing to do.
-      if (!outcome.accepted) return 'ignored';
-      await this.record(sql, row, unit!, pv, outcome, {
-        type: event.type,
-        actor: SCHEDULER,
-        onBehalfOf: null,
-        note: null,
-        data: { timer: key, dueAt: new Date(fireAt).toISOString(), ...(event.template ? { template: event.template } : {}) },
-        idempotencyKey: null,
-        requestHash: null,
-      }, row, now);
-      return 'fired';
+  /** Fires one timer; `taken` is its event when the caller has already taken the row. */
+  private async fireInTransaction(sql: Sql, incidentId: string, key: string, fireAt: Date, taken?: Record<string, unknown>): Promise<'fired' | 'gone' | 'ignored'> {
+    const row = await incidentStore.lock(sql, incidentId);
+    if (!row) return 'gone';
+    const timer = taken ? { event: taken } : await timerStore.take(sql, incidentId, key, fireAt);
+    if (!timer) return 'gone';
+    const now = this.clock.now();
+    const event = timer.event as { type: string; taskId?: string; step?: number; template?: string; scheduled?: string };
+    if (event.type === ESCALATE) {
+      const [escalated] = await escalate(sql, this.registry, [{ row, taskId: event.taskId!, step: event.step! }], now);
+      return escalated ? 'fired' : 'ignored';
     }
-  }
-
-  /** One step of an overdue task's escalation: recorded on the task and the timeline, the next role notified. */
-  private async escalate(sql: Sql, row: IncidentRow, pv: PlaybookVersion, taskId: string, step: number, now: Date): Promise<boolean> {
-    const task = await taskStore.get(sql, taskId);
-    if (!task || task.status !== 'open') return false;
-    const s = pv.machine.escalation(task.template, step, now);
-    if (!s) return false;
-    const holders = await holdersWithContact(sql, row.unit, s.role, now);
-    await queueEscalation(sql, row, task, step, s.role, holders, now);
-    await taskStore.escalated(sql, taskId, { step: step + 1, role: s.role, at: now.toISOString(), notified: holders.map((h) => h.personId) });
-    if (s.nextAt) {
-      await timerStore.start(sql, row.id, [{ key: escalationKey(taskId), event: { type: ESCALATE, taskId, step: step + 1 }, fireAt: s.nextAt.toISOString() }], now);
-    }
-    await this.appendWithoutTransition(sql, row, {
-      type: 'TASK_ESCALATED',
+    const pv = await this.registry.version(row.playbook_version_id, sql);
+    const { unit } = await directoryStore.unitAndChain(sql, row.unit);
+    const outcome = pv.machine.apply(row.snapshot, event, now, { zone: unit!.time_zone });
+    // A delayed transition whose state was left in the meantime has nothing to do.
+    if (!outcome.accepted) return 'ignored';
+    await this.record(sql, row, unit!, pv, outcome, {
+      type: event.type,
       actor: SCHEDULER,
       onBehalfOf: null,
-      data: { taskId, template: task.template, step: step + 1, role: s.role, notified: holders.map((h) => h.personId) },
-    }, now);
-    return true;
+      note: null,
+      data: { timer: key, dueAt: new Date(fireAt).toISOString(), ...(event.template ? { template: event.template } : {}) },
+      idempotencyKey: null,
+      requestHash: null,
+    }, row, now);
+    return 'fired';
   }
 
   private async replayOpen(sql: Sql, prior: IncidentRow, input: { playbook: string; unit: string }, key: string): Promise<EventResult> {
@@ -500,35 +490,6 @@ export class IncidentEngine {
     );
     return result;
   }
-}
-
-/** One timeline entry: who did what, and the incident's level and state before and after. */
-function timelineRow(
-  before: Pick<IncidentRow, 'level' | 'state'> | null,
-  after: Pick<IncidentRow, 'id' | 'level' | 'state' | 'version'>,
-  e: { type: string; actor: Principal; onBehalfOf: string | null; note?: string | null; data: Record<string, unknown> | null; effects?: Effect[] },
-  now: Date,
-  idempotency: { key: string | null; hash: string | null; response: unknown } = { key: null, hash: null, response: null },
-): EventRow {
-  return {
-    incident_id: after.id,
-    seq: after.version,
-    type: e.type,
-    actor: e.actor.name,
-    actor_id: e.actor.id || null,
-    on_behalf_of: e.onBehalfOf,
-    note: e.note ?? null,
-    data: e.data,
-    from_level: before?.level ?? null,
-    from_state: before?.state ?? null,
-    to_level: after.level,
-    to_state: after.state,
-    effects: e.effects ?? [],
-    idempotency_key: idempotency.key,
-    request_hash: idempotency.hash,
-    response: idempotency.response,
-    occurred_at: now,
-  };
 }
 
 function effectsOf<T extends Effect['type']>(effects: Effect[], type: T): Extract<Effect, { type: T }>[] {

@@ -76,6 +76,21 @@ export const incidentStore = {
     return row;
   },
 
+  /** Takes several incidents' row locks in one statement, in id order so two batches never deadlock. */
+  lockMany(sql: Sql, ids: string[]): Promise<IncidentRow[]> {
+    return sql.rows<IncidentRow>('SELECT * FROM incidents WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+  },
+
+  /** Moves several incidents' versions on (events that changed no state, such as escalations). */
+  async bumpVersions(sql: Sql, rows: { id: string; version: number }[], now: Date): Promise<void> {
+    if (!rows.length) return;
+    await sql.rows(
+      `UPDATE incidents i SET version = x.version, updated_at = $3
+         FROM unnest($1::uuid[], $2::int[]) AS x(id, version) WHERE i.id = x.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.version), now],
+    );
+  },
+
   async get(sql: Sql, id: string): Promise<IncidentRow | undefined> {
     const [row] = await sql.rows<IncidentRow>('SELECT * FROM incidents WHERE id = $1', [id]);
     return row;
@@ -105,15 +120,27 @@ export const incidentStore = {
   },
 
   async appendEvent(sql: Sql, e: EventRow): Promise<void> {
-    await sql.rows(
-      `INSERT INTO incident_events (incident_id, seq, type, actor, note, data, from_level, from_state, to_level, to_state,
-                                    effects, idempotency_key, request_hash, response, occurred_at, actor_id, on_behalf_of)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      [
+    await incidentStore.appendEvents(sql, [e]);
+  },
+
+  /** Timeline entries in one statement. */
+  async appendEvents(sql: Sql, rows: EventRow[]): Promise<void> {
+    if (!rows.length) return;
+    const params: unknown[] = [];
+    const values = rows.map((e) => {
+      const at = params.length;
+      params.push(
         e.incident_id, e.seq, e.type, e.actor, e.note, e.data === null ? null : JSON.stringify(e.data), e.from_level,
         e.from_state, e.to_level, e.to_state, JSON.stringify(e.effects), e.idempotency_key, e.request_hash,
         e.response === null ? null : JSON.stringify(e.response), e.occurred_at, e.actor_id, e.on_behalf_of,
-      ],
+      );
+      return `(${Array.from({ length: 17 }, (_, i) => `$${at + i + 1}`).join(', ')})`;
+    });
+    await sql.rows(
+      `INSERT INTO incident_events (incident_id, seq, type, actor, note, data, from_level, from_state, to_level, to_state,
+                                    effects, idempotency_key, request_hash, response, occurred_at, actor_id, on_behalf_of)
+       VALUES ${values.join(', ')}`,
+      params,
     );
   },
 

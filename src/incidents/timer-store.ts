@@ -44,6 +44,30 @@ export const timerStore = {
     return row;
   },
 
+  /** Takes a batch of claimed timers in one statement; a timer restarted or fired meanwhile is not returned. */
+  takeMany(sql: Sql, timers: { incident_id: string; key: string; fire_at: Date }[]): Promise<{ incident_id: string; key: string; fire_at: Date; event: Record<string, unknown> }[]> {
+    if (!timers.length) return Promise.resolve([]);
+    return sql.rows(
+      `DELETE FROM timers t USING unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS x(incident_id, key, fire_at)
+        WHERE t.incident_id = x.incident_id AND t.key = x.key AND t.fire_at = x.fire_at
+        RETURNING t.incident_id, t.key, t.fire_at, t.event`,
+      [timers.map((t) => t.incident_id), timers.map((t) => t.key), timers.map((t) => new Date(t.fire_at))],
+    );
+  },
+
+  /** Starts timers of several incidents in one statement. */
+  async startMany(sql: Sql, timers: { incidentId: string; key: string; event: unknown; fireAt: string }[], now: Date): Promise<void> {
+    if (!timers.length) return;
+    await sql.rows(
+      `INSERT INTO timers (incident_id, key, event, fire_at, created_at)
+       SELECT t.incident_id, t.key, t.event, t.fire_at, $1
+         FROM jsonb_to_recordset($2::jsonb) AS t(incident_id uuid, key text, event jsonb, fire_at timestamptz)
+       ON CONFLICT (incident_id, key) DO UPDATE SET event = EXCLUDED.event, fire_at = EXCLUDED.fire_at,
+         locked_until = NULL, attempts = 0, created_at = EXCLUDED.created_at`,
+      [now, JSON.stringify(timers.map((t) => ({ incident_id: t.incidentId, key: t.key, event: t.event, fire_at: t.fireAt })))],
+    );
+  },
+
   list(sql: Sql, incidentId: string): Promise<{ key: string; event: { type: string }; fire_at: Date }[]> {
     return sql.rows('SELECT key, event, fire_at FROM timers WHERE incident_id = $1 ORDER BY fire_at', [incidentId]);
   },

@@ -1,7 +1,6 @@
 import type { Text } from '../core/text.js';
 import type { Sql } from '../database/database.js';
-import { assignTask } from '../core/assignment.js';
-import { directoryStore, type UnitRow } from '../directory/directory-store.js';
+import type { UnitRow } from '../directory/directory-store.js';
 import type { IncidentRow } from '../incidents/incident-store.js';
 import { notificationStore, type Channel, type NewNotification } from './notification-store.js';
 
@@ -49,16 +48,15 @@ export async function queuePartyMessage(sql: Sql, row: IncidentRow, unit: UnitRo
   await notificationStore.insert(sql, [n]);
 }
 
-/** Queues one message to each person holding `role` in the incident's unit: email when they have one, else the log. */
-export async function queueEscalation(
-  sql: Sql,
+/** The messages of one escalation step (one per holder, or one dead-ended to the log when nobody holds the role). */
+export function escalationMessages(
   row: IncidentRow,
   task: { id: string; template: string; title: Text; due_at: Date },
   step: number,
   role: string,
   holders: { personId: string; email: string | null; name: string }[],
   now: Date,
-): Promise<number> {
+): NewNotification[] {
   const message: Text = {
     vi: `Nhiệm vụ quá hạn (bước ${step + 1}): ${task.title.vi}`,
     en: `Overdue task (step ${step + 1}): ${task.title.en}`,
@@ -100,12 +98,6 @@ export async function queueEscalation(
           at: now,
         },
       ];
-  await notificationStore.insert(sql, rows);
-  return rows.length;
+  return rows;
 }
 
-/** The people a message to `role` in the unit reaches now (deputies standing in), with their contacts. */
-export async function holdersWithContact(sql: Sql, unitId: string, role: string, at: Date) {
-  const { assignees } = assignTask([role], await directoryStore.holders(sql, unitId, at));
-  return directoryStore.contacts(sql, assignees);
-}

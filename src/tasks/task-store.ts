@@ -107,11 +107,26 @@ export const taskStore = {
     );
   },
 
+  /** Records one escalation step on each of several tasks in one statement. */
+  async escalatedMany(sql: Sql, entries: { id: string; step: number; role: string; at: string; notified: string[] }[]): Promise<void> {
+    if (!entries.length) return;
+    await sql.rows(
+      `UPDATE tasks t SET escalation_step = x.step, escalations = t.escalations || jsonb_build_array(x.entry)
+         FROM (SELECT e.id, e.step, e.entry FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, step int, entry jsonb)) x
+        WHERE t.id = x.id`,
+      [JSON.stringify(entries.map(({ id, ...entry }) => ({ id, step: entry.step, entry })))],
+    );
+  },
+
   reassign(sql: Sql, id: string, assignees: string[], role: string, unassigned: boolean): Promise<TaskRow[]> {
     return sql.rows<TaskRow>(
       'UPDATE tasks SET assignees = $2, assigned_role = $3, unassigned_role = $4 WHERE id = $1 RETURNING *',
       [id, assignees, role, unassigned],
     );
+  },
+
+  many(sql: Sql, ids: string[]): Promise<TaskRow[]> {
+    return ids.length ? sql.rows<TaskRow>('SELECT * FROM tasks WHERE id = ANY($1::uuid[])', [ids]) : Promise.resolve([]);
   },
 
   async get(sql: Sql, id: string): Promise<TaskRow | undefined> {
