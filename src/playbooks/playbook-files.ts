@@ -3,7 +3,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Playbook } from '../core/playbook/playbook.js';
 import { parseLibrary, parsePlaybook, PlaybookError, type Library } from '../core/playbook/parse-playbook.js';
-import { basename } from 'node:path';
 
 /** Every problem in every playbook file, so one start-up shows them all. */
 export class PlaybookLoadError extends Error {

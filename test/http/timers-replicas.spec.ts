@@ -27,7 +27,7 @@ const N = 1000;
   });
 
   it(`fire ${N} due timers exactly once between them`, async () => {
-    const [a, b] = replicas;
+    const [a] = replicas;
     const directory = new DirectoryService(a.db, a.registry, clock);
     await directory.createUnit(null, { id: 'u', name: 'Unit' });
     const admin = await directory.createPerson(null, { name: 'admin', admin: true });
