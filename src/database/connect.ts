@@ -13,6 +13,12 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/**
+ * typeorm-pglite keeps one PGlite instance per process: a second embedded database opened while the
+ * first is open would silently be the first one. Refuse instead.
+ */
+let embeddedOpen: string | null = null;
+
 /** Opens PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite database in DATA_DIR. */
 export async function connect(config: AppConfig): Promise<Connection> {
   if (config.DATABASE_URL) {
@@ -44,6 +50,7 @@ export async function connect(config: AppConfig): Promise<Connection> {
     throw e;
   }
   try {
+    if (embeddedOpen) throw new Error(`the embedded database in ${embeddedOpen} is already open in this process; only one can be (close it first)`);
     const ds = new DataSource({
       type: 'postgres',
       driver: new PGliteDriver({ dataDir }).driver,
@@ -52,10 +59,12 @@ export async function connect(config: AppConfig): Promise<Connection> {
       uuidExtension: 'pgcrypto',
     });
     await ds.initialize();
+    embeddedOpen = dataDir;
     return {
       db: new Database(ds, 'embedded'),
       close: async () => {
         await ds.destroy();
+        embeddedOpen = null;
         await release();
       },
     };

@@ -7,6 +7,7 @@ import { migrate } from '../../src/database/migrator.js';
 import { openFoundations } from '../../src/foundations.js';
 import { DirectoryService } from '../../src/directory/directory.service.js';
 import { startApp, type TestApp } from '../support/test-app.js';
+import { freshDatabase } from '../support/databases.js';
 
 let t: TestApp;
 let actor: { Authorization: string };
@@ -90,6 +91,17 @@ describe('a second process', () => {
       expect(replicas.map((r) => r.registry.current('drill').version)).toEqual([1, 1]);
     } finally {
       await Promise.all(replicas.map((r) => r.close()));
+    }
+  });
+});
+
+describe('a second embedded database in one process', () => {
+  (onPostgres ? it.skip : it)('is refused while the first is open, instead of silently being the first', async () => {
+    const other = await freshDatabase();
+    try {
+      await expect(connect(loadConfig(other.env))).rejects.toThrow(/already open in this process/);
+    } finally {
+      await other.drop();
     }
   });
 });
