@@ -106,7 +106,11 @@ export function parsePlaybook(source: string, file: string, libraries: ReadonlyM
           origin[field].push({ lib, index });
         });
       }
-      Object.assign(escalations, (lib.data.escalations as Record<string, unknown>) ?? {});
+      for (const [chainName, chain] of Object.entries((lib.data.escalations as Record<string, unknown>) ?? {})) {
+        // Like a role or template defined twice: a silent override would change a chain nobody looked at.
+        if (chainName in escalations) useIssues.push({ path: ['uses', i], message: `escalation chain "${chainName}" from library "${String(name)}" is already defined` });
+        escalations[chainName] = chain;
+      }
     });
     Object.assign(raw, merged, { escalations });
     delete raw.uses;
