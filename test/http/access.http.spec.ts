@@ -97,7 +97,7 @@ describe('deputies', () => {
     await d.directory.assign(null, { unitId: 'dept', role: 'chief_of_office', personId: deputy.id, deputyFor: d.ids.chief, validFrom: new Date(now - 3600_000), validUntil: new Date(now + 86_400_000) });
     const token = (await d.directory.createToken(null, { personId: deputy.id, name: 'deputy' })).token;
     const inc = (await t.http.post('/incidents').set(d.as('duty')).send({ playbook: 'covid19-office', unit: 'dept' }).expect(201)).body;
-    const task = inc.openTasks.find((x: { template: string }) => x.template === 'communicate_prevention');
+    const task = inc.openTasks.find((x: { template: string }) => x.template === 'inspect_5k');
     expect(task.assignees).toEqual([deputy.id]);
     // The absent chief is no longer an assignee, so cannot complete it; the deputy can, for the chief.
     await t.http.post(`/tasks/${task.id}/complete`).set(d.as('chief')).send({}).expect(403);
@@ -109,7 +109,7 @@ describe('deputies', () => {
     // Once the window has closed, new tasks go back to the chief.
     t.clock.advance(2 * 86_400_000);
     const later = (await t.http.post('/incidents').set(d.as('duty')).send({ playbook: 'covid19-office', unit: 'dept' }).expect(201)).body;
-    expect(later.openTasks.find((x: { template: string }) => x.template === 'communicate_prevention').assignees).toEqual([d.ids.chief]);
+    expect(later.openTasks.find((x: { template: string }) => x.template === 'inspect_5k').assignees).toEqual([d.ids.chief]);
     await t.http.get('/me').set({ Authorization: `Bearer ${token}` }).expect(200);
     expect((await t.http.get('/me').set({ Authorization: `Bearer ${token}` })).body.assignments).toEqual([]);
   });
@@ -120,8 +120,8 @@ describe('fallback roles', () => {
     await d.directory.createUnit(null, { id: 'dept2', name: 'Small office', parentId: 'province' });
     await d.directory.assign(null, { unitId: 'dept2', role: 'chief_of_office', personId: d.ids.chief });
     const inc = (await t.http.post('/incidents').set(d.as('provinceDuty')).send({ playbook: 'covid19-office', unit: 'dept2' }).expect(201)).body;
-    const inspect = inc.openTasks.find((x: { template: string }) => x.template === 'inspect_5k');
-    expect(inspect).toMatchObject({ role: 'head_of_division', assignedRole: 'chief_of_office', unassignedRole: true, assignees: [d.ids.chief] });
+    const communicate = inc.openTasks.find((x: { template: string }) => x.template === 'communicate_prevention');
+    expect(communicate).toMatchObject({ role: 'head_of_division', assignedRole: 'chief_of_office', unassignedRole: true, assignees: [d.ids.chief] });
     const up = (await t.http.post(`/incidents/${inc.id}/events`).set(d.as('provinceDuty')).send({ type: 'CASE_CONFIRMED' }).expect(200)).body;
     // Nobody holds director (the top of the chain) in dept2: the task is raised unassigned and flagged.
     const close = up.raised.find((x: { template: string }) => x.template === 'close_premises');

@@ -171,7 +171,7 @@ describe('incidents', () => {
 describe('tasks', () => {
   it('completes a task once; again is a no-op answering the done task', async () => {
     const inc = await open();
-    const task = inc.openTasks.find((x: { template: string }) => x.template === 'communicate_prevention');
+    const task = inc.openTasks.find((x: { template: string }) => x.template === 'inspect_5k');
     expect(task.assignees).toEqual([d.ids.chief]);
     t.clock.advance(60_000);
     const done = await t.http.post(`/tasks/${task.id}/complete`).set(d.as('chief')).send({ note: 'posted on Zalo' }).expect(200);

@@ -17,7 +17,7 @@ describe('cao-bang-city-hq (seed 000)', () => {
     expect(inc).toMatchObject({ playbook: 'cao-bang-city-hq', level: 'no_case', state: 'no_case' });
     expect(inc.allowedEvents).toEqual(['CASE_CONFIRMED', 'SUSPECTED_CASE_REPORTED']);
     expect(templates(inc.openTasks)).toEqual(['communicate_prevention', 'inspect_5k']);
-    expect(byTemplate(inc.openTasks, 'communicate_prevention')).toMatchObject({ kind: 'communication', role: 'chief_of_office' });
+    expect(byTemplate(inc.openTasks, 'communicate_prevention')).toMatchObject({ kind: 'communication', role: 'head_of_division' });
   });
 
   it('level 2 follows the suspected case; ruling it out retires only that', async () => {

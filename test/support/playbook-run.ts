@@ -37,6 +37,8 @@ export interface PlaybookRun {
   openTemplates(): Promise<string[]>;
   /** The incident's outbox messages (party notifications and escalations). */
   notifications(): Promise<{ kind: string; audience: string; status: string; [k: string]: unknown }[]>;
+  /** The duty officer's Authorization header, for requests the helpers above do not cover. */
+  dutyHeader(): { Authorization: string };
   close(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export async function playbookRun(playbook: string, opts: { now: string; timeZon
     async notifications() {
       return (await t.http.get(`/notifications?incident=${id}&limit=500`).set('Authorization', adminToken).expect(200)).body;
     },
+    dutyHeader: () => ({ Authorization: duty }),
     close: () => t.close(),
   };
   return run;
