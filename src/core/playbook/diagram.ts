@@ -21,7 +21,9 @@ export function mermaidDiagram(playbook: Playbook, machine: AnyStateMachine): st
   // Declarations nest (steps inside their level); edges are listed after them, flat.
   const root = machine.root;
   const declare = (node: AnyStateNode, indent: string) => {
-    for (const child of Object.values(node.states) as AnyStateNode[]) {
+    for (const [i, child] of (Object.values(node.states) as AnyStateNode[]).entries()) {
+      // Regions of a parallel state run side by side: Mermaid draws them split by `--`.
+      if (node.type === 'parallel' && i > 0) lines.push(`${indent}--`);
       const title = (child.meta as { title?: { vi: string; en: string } } | undefined)?.title;
       lines.push(`${indent}state "${quote(title ? `${title.vi} / ${title.en}` : child.key)}" as ${id(child)}`);
       if (Object.keys(child.states).length) {
@@ -39,7 +41,9 @@ export function mermaidDiagram(playbook: Playbook, machine: AnyStateMachine): st
       if (event === 'TASK_COMPLETED' || event === 'RECUR') continue;
       for (const t of defs) {
         const label = event.startsWith('xstate.after.') ? `after ${event.split('.')[2]}` : event;
-        for (const target of (t.target ?? []) as AnyStateNode[]) edges.push(`  ${id(node)} --> ${id(target)} : ${label}${guardLabel(t.guard)}`);
+        // An event with actions but no target (e.g. "report at once" while in the level) loops back.
+        const targets = (t.target?.length ? t.target : [node]) as AnyStateNode[];
+        for (const target of targets) edges.push(`  ${id(node)} --> ${id(target)} : ${label}${guardLabel(t.guard)}`);
       }
     }
     for (const t of node.always ?? []) {
