@@ -111,7 +111,7 @@ describe('playbook quang-ninh-347 (Quảng Ninh notice 347-TB/TU)', () => {
     expectTask('communication_campaign', 'communication', 'communication_agencies');
     // "Khẩn trương" = three days; coal workers vaccinated within September 2021.
     expect(one(open, 'consolidate_local_steering_committees').dueAt).toBe(at('2021-09-10T01:00:00Z'));
-    expect(one(open, 'vaccinate_workers_september').dueAt).toBe(at('2021-09-30T01:00:00Z'));
+    expect(one(open, 'vaccinate_workers_september').dueAt).toBe(at('2021-09-30T17:00:00Z')); // by the end of September, local time
 
     // Recurring duties: each checkpoint's end-of-day report (21:00 local) and the weekly screening plan (Monday 08:00).
     expect(one(open, 'checkpoint_daily_report')).toMatchObject({ kind: 'reporting', role: 'checkpoint_team', dueAt: at('2021-09-07T14:00:00Z'), occurrence: at('2021-09-07T14:00:00Z') });

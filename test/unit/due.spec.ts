@@ -25,6 +25,16 @@ describe('due times', () => {
     expect(iso(dueAt('14:00', now, 'America/New_York', 'PT15M'))).toBe('2026-01-29T19:00:00.000Z');
   });
 
+  it('a date is the end of that local day; a date and time is that local instant ("trong tháng 9/2021")', () => {
+    expect(iso(dueAt('2026-02-28', now, HCM, 'PT15M'))).toBe('2026-02-28T17:00:00.000Z'); // midnight after 28 Feb, UTC+7
+    expect(iso(dueAt('2026-01-29T14:00', now, HCM, 'PT15M'))).toBe('2026-01-29T07:00:00.000Z');
+    expect(iso(dueAt('2026-03-29T14:00', now, 'Europe/Berlin', 'PT15M'))).toBe('2026-03-29T12:00:00.000Z'); // CEST
+    // Already past: the task is raised late rather than pushed to a date the text did not name.
+    expect(iso(dueAt('2021-09-30', now, HCM, 'PT15M'))).toBe('2021-09-30T17:00:00.000Z');
+    expect(isDueSpec('2021-02-30')).toBe(false);
+    expect(isDueSpec('2021-09-30T24:00')).toBe(false);
+  });
+
   it('keeps the local time across a DST change (Europe/Berlin, 29 March 2026)', () => {
     const before = new Date('2026-03-28T15:00:00Z'); // 16:00 CET, the day before clocks go forward
     expect(iso(dueAt('14:00', before, 'Europe/Berlin', 'PT15M'))).toBe('2026-03-29T12:00:00.000Z'); // 14:00 CEST

@@ -9,7 +9,7 @@ const eventType = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an event name 
 const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 const dueSpec = z
   .string()
-  .refine(isDueSpec, 'expected an ISO 8601 duration (PT30M), a local time (14:00) or "immediately"');
+  .refine(isDueSpec, 'expected an ISO 8601 duration (PT30M), a local time (14:00), "immediately" or a local date (2021-09-30, 2021-01-29T14:00)');
 const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time such as 16:30');
 const isoDuration = z
   .string()
