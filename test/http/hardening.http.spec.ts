@@ -84,6 +84,13 @@ describe('first run and set-up files', () => {
     const inc = (await t.http.post('/incidents').set(duty).send({ playbook: 'covid19-office', unit: 'demo' }).expect(201)).body;
     const mine = (await t.http.get('/tasks?assignee=me').set(assignee).expect(200)).body;
     expect(mine.map((x: { incidentId: string }) => x.incidentId)).toContain(inc.id);
+    // Every role of every shipped playbook has someone in the demo unit, so no demo task goes unassigned.
+    for (const p of t.foundations.registry.list().map((v) => v.machine.playbook)) {
+      const res = await t.http.post('/incidents').set(duty).send({ playbook: p.key, unit: 'demo' });
+      if (p.expires) continue; // a directive past its end date takes no new incident (409)
+      expect(res.status).toBe(201);
+      expect(res.body.openTasks.filter((x: { unassignedRole: boolean }) => x.unassignedRole)).toEqual([]);
+    }
     expect(await seedDemo(t.foundations.db, t.foundations.registry, directory)).toBeNull();
   });
 
