@@ -1,6 +1,5 @@
 import { DirectoryService } from '../../src/directory/directory.service.js';
-import { TimerPoller } from '../../src/timers/timer-poller.js';
-import { playbookRun, type PlaybookRun } from '../support/playbook-run.js';
+import { playbookRun, templatesOf, type PlaybookRun } from '../support/playbook-run.js';
 
 /**
  * The Bình Phước Department of Industry and Trade plan (seed 003) end to end through the HTTP API:
@@ -60,28 +59,22 @@ const STEP1 = ['notify_department_of_health', 'notify_local_authority', 'notify_
 const STEP2 = ['disinfect_patient_room', 'hand_washing_entry_exit', 'protective_equipment'];
 
 type Task = Awaited<ReturnType<PlaybookRun['tasks']>>[number];
-const templates = (xs: { template: string }[]) => xs.map((x) => x.template).sort();
+const templates = templatesOf;
 const byTemplate = (xs: Task[], template: string) => xs.find((x) => x.template === template)!;
 
 let run: PlaybookRun;
-let poller: TimerPoller;
-let viewer: string;
 
 beforeAll(async () => {
   run = await playbookRun(PLAYBOOK, { now: START });
-  poller = run.t.app.get(TimerPoller);
   const directory = run.t.app.get(DirectoryService);
   // The unit can reach the three parties of Bước 1 (through the service log).
   await directory.updateUnit(null, 'unit', {
     contacts: Object.fromEntries(['department_of_health', 'provincial_cdc', 'local_authority'].map((p) => [p, { log: true }])),
   });
-  const p = await directory.createPerson(null, { name: 'viewer', email: 'viewer@test' });
-  await directory.assign(null, { unitId: 'unit', role: 'viewer', personId: p.id });
-  viewer = `Bearer ${(await directory.createToken(null, { personId: p.id, name: 'test' })).token}`;
 });
 afterAll(() => run.close());
 
-const get = async (path: string) => (await run.t.http.get(path).set('Authorization', viewer).expect(200)).body;
+const get = (path: string) => run.get(path);
 
 describe('the playbook', () => {
   it('has the three levels, the chain of IV.2 and a seed-003 source on every template', async () => {
@@ -141,8 +134,7 @@ describe('one incident through the plan', () => {
   });
 
   it('raises the next 16:30 report when today’s falls due', async () => {
-    run.t.clock.advance(8.5 * HOUR + MIN); // 16:31 local
-    await poller.drain();
+    await run.clockTo('2021-05-31T09:31:00Z'); // 16:31 local
     const reports = (await run.tasks('open')).filter((x) => x.template === 'daily_report');
     expect(reports.map((x) => x.dueAt).sort()).toEqual([at('2021-05-31T09:30:00Z'), at('2021-06-01T09:30:00Z')]);
   });
@@ -239,8 +231,7 @@ describe('one incident through the plan', () => {
   });
 
   it('the daily report goes on at 16:30 after the level is lowered', async () => {
-    run.t.clock.advance(DAY); // Tuesday 16:31 local
-    await poller.drain();
+    await run.clockBy(DAY); // Tuesday 16:31 local
     const reports = (await run.tasks('open')).filter((x) => x.template === 'daily_report');
     expect(reports.map((x) => x.dueAt).sort()).toEqual([at('2021-05-31T09:30:00Z'), at('2021-06-01T09:30:00Z'), at('2021-06-02T09:30:00Z')]);
     expect(reports.every((x) => x.level === 'prevention')).toBe(true);

@@ -1,4 +1,4 @@
-import { playbookRun, type PlaybookRun } from '../support/playbook-run.js';
+import { playbookRun, templatesOf, type PlaybookRun } from '../support/playbook-run.js';
 
 // Seed 000: three levels; level 3 closes the premises and raises its measures together.
 let run: PlaybookRun;
@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => run?.close());
 
-const templates = (list: { template: string }[]) => list.map((x) => x.template).sort();
+const templates = templatesOf;
 const byTemplate = <T extends { template: string }>(list: T[], key: string) => list.find((x) => x.template === key)!;
 
 describe('cao-bang-city-hq (seed 000)', () => {

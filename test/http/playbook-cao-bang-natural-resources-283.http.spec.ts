@@ -1,20 +1,16 @@
-import { TimerPoller } from '../../src/timers/timer-poller.js';
-import { playbookRun, type PlaybookRun } from '../support/playbook-run.js';
+import { playbookRun, templatesOf, type PlaybookRun } from '../support/playbook-run.js';
 
 // Seed 004: letter 283/STNMT-VP of 29 Jan 2021. Report returnees at once, the list before 14:00 the
 // same day, 24/24 duty over Tết.
 const HOUR = 3_600_000;
 let run: PlaybookRun;
-let poller: TimerPoller;
 const START = '2021-01-29T01:00:00.000Z'; // Friday 29 Jan 2021, 08:00 in Cao Bằng
 beforeAll(async () => {
   run = await playbookRun('cao-bang-natural-resources-283', { now: START });
-  poller = run.t.app.get(TimerPoller);
 });
 afterAll(() => run?.close());
 
-const templates = (list: { template: string }[]) => list.map((x) => x.template).sort();
-const moveTo = (iso: string) => run.t.clock.advance(Date.parse(iso) - run.t.clock.now().getTime());
+const templates = templatesOf;
 
 describe('cao-bang-natural-resources-283 (seed 004)', () => {
   it('opens with the letter\'s measures and the returnee list due before 14:00 today', async () => {
@@ -50,7 +46,7 @@ describe('cao-bang-natural-resources-283 (seed 004)', () => {
 
   it('the office reports to the province only once the divisions\' list is in', async () => {
     expect(await run.openTemplates()).not.toContain('report_returnee_list_to_province');
-    moveTo('2021-01-29T04:00:00Z'); // 11:00
+    await run.clockTo('2021-01-29T04:00:00Z'); // 11:00
     await run.complete('list_returnees');
     const inc = await run.incident();
     expect(inc.state).toBe('urgent_measures.returnee_list.reporting,urgent_measures.tet.before_holiday');
@@ -61,19 +57,17 @@ describe('cao-bang-natural-resources-283 (seed 004)', () => {
   });
 
   it('keeps a 24-hour duty shift every day of the Tết holiday, and stops when it ends', async () => {
-    moveTo('2021-02-10T03:00:00Z'); // 10 Feb, 10:00
+    await run.clockTo('2021-02-10T03:00:00Z'); // 10 Feb, 10:00
     const tet = await run.send('TET_HOLIDAY_BEGINS');
     expect(templates(tet.raised)).toEqual(['tet_duty_shift']);
     expect(tet.raised[0]).toMatchObject({ kind: 'duty', role: 'chief_of_office', dueAt: '2021-02-11T00:00:00.000Z' });
-    run.t.clock.advance(24 * HOUR);
-    await poller.drain();
+    await run.clockBy(24 * HOUR);
     const shifts = (await run.tasks('open')).filter((x) => x.template === 'tet_duty_shift').map((x) => x.dueAt).sort();
     expect(shifts).toEqual(['2021-02-11T00:00:00.000Z', '2021-02-12T00:00:00.000Z']);
     const over = await run.send('TET_HOLIDAY_ENDS');
     expect(templates(over.cancelled)).toEqual(['tet_duty_shift', 'tet_duty_shift']); // both shifts still open
     expect(over.incident.state).toBe('urgent_measures.returnee_list.reported,urgent_measures.tet.after_holiday');
-    run.t.clock.advance(3 * 24 * HOUR);
-    await poller.drain();
+    await run.clockBy(3 * 24 * HOUR);
     expect((await run.tasks('open')).filter((x) => x.template === 'tet_duty_shift')).toEqual([]);
   });
 

@@ -1,6 +1,4 @@
-import { DirectoryService } from '../../src/directory/directory.service.js';
 import { timerStore } from '../../src/incidents/timer-store.js';
-import { TimerPoller } from '../../src/timers/timer-poller.js';
 import { playbookRun, type PlaybookRun } from '../support/playbook-run.js';
 
 /**
@@ -17,22 +15,14 @@ const at = (iso: string) => new Date(iso).toISOString();
 type Task = Awaited<ReturnType<PlaybookRun['tasks']>>[number];
 
 let run: PlaybookRun;
-let poller: TimerPoller;
-let viewer: string;
 let incidentId: string;
 
 beforeAll(async () => {
   run = await playbookRun('quang-ninh-347', { now: START });
-  poller = run.t.app.get(TimerPoller);
-  // A viewer of the unit, to read the timeline and the outbox.
-  const directory = run.t.app.get(DirectoryService);
-  const p = await directory.createPerson(null, { name: 'viewer', email: 'viewer@test' });
-  await directory.assign(null, { unitId: 'unit', role: 'viewer', personId: p.id });
-  viewer = `Bearer ${(await directory.createToken(null, { personId: p.id, name: 'test' })).token}`;
 });
 afterAll(() => run?.close());
 
-const get = async (path: string) => (await run.t.http.get(path).set('Authorization', viewer).expect(200)).body;
+const get = (path: string) => run.get(path);
 const byTemplate = (tasks: Task[], template: string) => tasks.filter((x) => x.template === template);
 const one = (tasks: Task[], template: string) => {
   const found = byTemplate(tasks, template);
@@ -40,13 +30,7 @@ const one = (tasks: Task[], template: string) => {
   return found[0];
 };
 const ids = (tasks: { id: string }[]) => tasks.map((x) => x.id).sort();
-/** Moves the fake clock to `iso` and fires every timer due by then. */
-async function clockTo(iso: string) {
-  const ms = Date.parse(iso) - run.t.clock.now().getTime();
-  expect(ms).toBeGreaterThanOrEqual(0);
-  run.t.clock.advance(ms);
-  await poller.drain();
-}
+const clockTo = (iso: string) => run.clockTo(iso);
 
 const ROUTINE = [
   'checkpoint_daily_report',

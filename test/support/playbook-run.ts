@@ -1,5 +1,9 @@
 import { DirectoryService } from '../../src/directory/directory.service.js';
+import { TimerPoller } from '../../src/timers/timer-poller.js';
 import { startApp, type TestApp } from './test-app.js';
+
+/** The templates of a list of tasks, sorted. */
+export const templatesOf = (list: { template: string }[]) => list.map((x) => x.template).sort();
 
 interface TaskView {
   id: string;
@@ -37,6 +41,12 @@ export interface PlaybookRun {
   openTemplates(): Promise<string[]>;
   /** The incident's outbox messages (party notifications and escalations). */
   notifications(): Promise<{ kind: string; audience: string; status: string; [k: string]: unknown }[]>;
+  /** GET as an admin (reads anything); expects 200 and answers the body. */
+  get(path: string): Promise<any>;
+  /** Moves the fake clock forward to `iso` and fires every timer due by then, as the scheduler would. */
+  clockTo(iso: string): Promise<void>;
+  /** The same, `ms` ahead of now. */
+  clockBy(ms: number): Promise<void>;
   /** The duty officer's Authorization header, for requests the helpers above do not cover. */
   dutyHeader(): { Authorization: string };
   close(): Promise<void>;
@@ -101,8 +111,18 @@ export async function playbookRun(playbook: string, opts: { now: string; timeZon
       return (await run.tasks('open')).map((x) => x.template).sort();
     },
     async notifications() {
-      return (await t.http.get(`/notifications?incident=${id}&limit=500`).set('Authorization', adminToken).expect(200)).body;
+      return run.get(`/notifications?incident=${id}&limit=500`);
     },
+    async get(path) {
+      return (await t.http.get(path).set('Authorization', adminToken).expect(200)).body;
+    },
+    async clockTo(iso) {
+      const ms = Date.parse(iso) - t.clock.now().getTime();
+      if (ms < 0) throw new Error(`clockTo(${iso}) would move the clock back`);
+      t.clock.advance(ms);
+      await t.app.get(TimerPoller).drain();
+    },
+    clockBy: (ms) => run.clockTo(new Date(t.clock.now().getTime() + ms).toISOString()),
     dutyHeader: () => ({ Authorization: duty }),
     close: () => t.close(),
   };
