@@ -122,6 +122,33 @@ describe('escalation', () => {
   });
 });
 
+describe('escalations in one batch', () => {
+  it('many steps of one incident fired together are each recorded once, in an unbroken timeline', async () => {
+    morning();
+    const inc = await open();
+    await send(inc.id, 'SUSPECTED_CASE_REPORTED');
+    // A day later every level-2 task is overdue and several steps of each chain are due at once.
+    t.clock.advance(DAY);
+    await poller.drain();
+    const all = await tasks(inc.id);
+    const steps = all.reduce((n, x) => n + x.escalations.length, 0);
+    expect(all.filter((x) => x.escalationStep > 0).length).toBeGreaterThan(5);
+    const entries = await timeline(inc.id);
+    expect(entries.filter((e) => e.type === 'TASK_ESCALATED')).toHaveLength(steps);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    const now = (await t.http.get(`/incidents/${inc.id}`).set(d.as('admin')).expect(200)).body;
+    expect(now.version).toBe(entries.length);
+    // One message per step to the role's holder; nothing is left due.
+    const sent = (await notifications(inc.id)).filter((n) => n.kind === 'escalation');
+    expect(sent).toHaveLength(steps);
+    await poller.drain();
+    expect((await timeline(inc.id)).length).toBe(entries.length);
+    // Deliver them (to the test's SMTP server) so the outbox is empty for the tests below.
+    while ((await dispatcher.tick()).claimed > 0);
+    expect((await notifications(inc.id)).filter((n) => n.status === 'pending')).toEqual([]);
+  });
+});
+
 describe('notifications', () => {
   it('delivers a party message to a webhook that fails twice, with retries, one message id and a valid signature', async () => {
     morning();
