@@ -94,3 +94,24 @@ describe('covid19-office machine', () => {
     expect(raised(down.effects)).toEqual([]); // routine tasks are still open: they carry over
   });
 });
+
+describe('relocating an incident onto another version', () => {
+  it('maps to a named step, keeping what it knew of tasks, without running entry actions', () => {
+    const { snapshot } = run(machine.open(now).snapshot, { type: 'CASE_CONFIRMED' });
+    const moved = machine.relocate(snapshot, 'confirmed_case.step2_disinfect_room')!;
+    expect(moved).toMatchObject({ level: 'confirmed_case', state: 'confirmed_case.step2_disinfect_room', droppedTemplates: [] });
+    expect(moved.snapshot.context.tasks).toEqual(snapshot.context.tasks);
+    expect(machine.relocate(snapshot, 'confirmed_case.nowhere')).toBeNull();
+    expect(machine.relocate(snapshot, 'confirmed_case.step1_notify,confirmed_case.contained')).toBeNull(); // two steps of one level
+  });
+
+  it('maps into parallel regions with one path per region, as `state` shows it', async () => {
+    const regions = new IncidentMachine(await shippedPlaybook('cao-bang-natural-resources-283'));
+    const open = regions.open(now).snapshot;
+    const state = 'urgent_measures.returnee_list.reported,urgent_measures.tet.holiday_duty';
+    expect(regions.relocate(open, state)).toMatchObject({ level: 'urgent_measures', state });
+    // Naming only the level puts each region at its start.
+    expect(regions.relocate(open, 'urgent_measures')!.state).toBe('urgent_measures.returnee_list.listing,urgent_measures.tet.before_holiday');
+    expect(regions.relocate(open, 'urgent_measures.tet.before_holiday,urgent_measures.tet.after_holiday')).toBeNull();
+  });
+});

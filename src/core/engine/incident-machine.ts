@@ -105,17 +105,30 @@ export class IncidentMachine {
    * state does not exist in this version. No entry action runs: the move is a mapping, not a transition.
    */
   relocate(stored: StoredSnapshot, state: string): (Position & { snapshot: StoredSnapshot; droppedTemplates: string[] }) | null {
-    const parts = state.split('.');
-    let node = this.machine.root;
-    for (const k of parts) {
-      node = node.states[k];
-      if (!node) return null;
+    // A state inside parallel regions is several paths, as `state` shows it: "a.r1.x,a.r2.y".
+    let value: StateValue | undefined;
+    for (const path of state.split(',')) {
+      const parts = path.trim().split('.');
+      let node = this.machine.root;
+      for (const k of parts) {
+        node = node.states[k];
+        if (!node) return null;
+      }
+      const one = parts.reduceRight<StateValue>((inner, k, i) => (i === parts.length - 1 ? k : { [k]: inner }), parts[parts.length - 1]);
+      const merged: StateValue | null = value === undefined ? one : mergeValues(value, one);
+      if (merged === null) return null;
+      value = merged;
     }
-    const value = parts.reduceRight<StateValue>((inner, k, i) => (i === parts.length - 1 ? k : { [k]: inner }), parts[parts.length - 1]);
+    if (value === undefined) return null;
     const tasks = Object.fromEntries(Object.entries(stored.context.tasks).filter(([t]) => this.templates.has(t)));
     const series = Object.fromEntries(Object.entries(stored.context.series ?? {}).filter(([t]) => this.templates.get(t)?.recurs));
     const droppedTemplates = Object.keys(stored.context.tasks).filter((t) => !this.templates.has(t));
-    const resolved = this.machine.resolveState({ value, context: { tasks, series, effects: [] } });
+    let resolved: AnyMachineSnapshot;
+    try {
+      resolved = this.machine.resolveState({ value, context: { tasks, series, effects: [] } });
+    } catch {
+      return null; // e.g. two steps of one (non-parallel) level at once
+    }
     const snapshot: StoredSnapshot = { value: resolved.value, context: { tasks, series } };
     return { snapshot, droppedTemplates, ...this.position(resolved) };
   }
@@ -214,6 +227,18 @@ export class IncidentMachine {
       .sort();
     return { level: paths[0].split('.')[0], state: paths.join(','), allowedEvents };
   }
+}
+
+/** Two state values as one (regions of a parallel state); null when they name different states of one node. */
+function mergeValues(a: StateValue, b: StateValue): StateValue | null {
+  if (typeof a === 'string' || typeof b === 'string') return a === b ? a : null;
+  const out: Record<string, StateValue> = { ...(a as Record<string, StateValue>) };
+  for (const [k, v] of Object.entries(b as Record<string, StateValue>)) {
+    const merged = k in out ? mergeValues(out[k], v) : v;
+    if (merged === null) return null;
+    out[k] = merged;
+  }
+  return out;
 }
 
 function leafPaths(value: StateValue, prefix = ''): string[] {
