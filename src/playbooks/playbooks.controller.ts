@@ -5,7 +5,8 @@ import { PlaybookRegistry, type PlaybookVersion } from './playbook-registry.js';
 
 function summary(v: PlaybookVersion) {
   const p = v.machine.playbook;
-  return { key: v.key, version: v.version, hash: v.hash, title: p.title, levels: v.machine.levels };
+  // `expires`: a directive's own end date (null when it has none); no incident opens after it.
+  return { key: v.key, version: v.version, hash: v.hash, title: p.title, levels: v.machine.levels, expires: p.expires ?? null };
 }
 
 @ApiTags('playbooks')
@@ -49,6 +50,7 @@ export class PlaybooksController {
       roles: p.roles,
       parties: p.parties,
       events: p.events,
+      escalations: p.escalations,
       taskTemplates: p.tasks,
     };
   }
