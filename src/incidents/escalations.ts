@@ -62,7 +62,7 @@ export async function escalate(sql: Sql, registry: PlaybookRegistry, items: DueE
   await notificationStore.insert(
     sql,
     work.flatMap(({ item, task, next }, i) =>
-      escalationMessages(item.row, task, item.step, next.role, notifiedOf[i].map((id) => contacts.get(id)!).filter(Boolean), now),
+      escalationMessages(item.row, task, item.step, next.role, notifiedOf[i].flatMap((id) => contacts.get(id) ?? []), now),
     ),
   );
   await taskStore.escalatedMany(
@@ -78,7 +78,6 @@ export async function escalate(sql: Sql, registry: PlaybookRegistry, items: DueE
   );
   await incidentStore.appendEvents(sql, events);
   await incidentStore.bumpVersions(sql, [...versions].map(([id, version]) => ({ id, version })), now);
-  for (const [id, version] of versions) for (const item of items) if (item.row.id === id) item.row.version = version;
   const done = new Set(work.map((w) => w.item));
   return items.map((i) => done.has(i));
 }

@@ -40,7 +40,6 @@ interface EventMeta {
 }
 
 export const OPENED = 'INCIDENT_OPENED';
-/** The actor recorded for what timers do: no person, so no actor id. */
 
 /**
  * The adapter around the pure engine. Every change to an incident happens here, in one transaction:

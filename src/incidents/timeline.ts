@@ -2,7 +2,7 @@ import type { Effect } from '../core/engine/effects.js';
 import type { Principal } from '../access/principal.js';
 import type { EventRow, IncidentRow } from './incident-store.js';
 
-/** The actor the timeline names for what the scheduler did (fired timers, escalations). */
+/** The actor the timeline names for what the scheduler did (fired timers, escalations): no person, so no actor id. */
 export const SCHEDULER: Principal = { id: '', name: 'scheduler', kind: 'service', admin: false, assignments: [] };
 
 export /** One timeline entry: who did what, and the incident's level and state before and after. */

@@ -2,17 +2,9 @@ import type { Sql } from '../database/database.js';
 
 /** Durable timers for the machine's delayed transitions: written and deleted in the event's transaction. */
 export const timerStore = {
-  /** Starts (or restarts) timers in one statement, however many an event asks for. */
-  async start(sql: Sql, incidentId: string, timers: { key: string; event: unknown; fireAt: string }[], now: Date): Promise<void> {
-    if (!timers.length) return;
-    await sql.rows(
-      `INSERT INTO timers (incident_id, key, event, fire_at, created_at)
-       SELECT $1, t.key, t.event, t.fire_at, $2
-         FROM jsonb_to_recordset($3::jsonb) AS t(key text, event jsonb, fire_at timestamptz)
-       ON CONFLICT (incident_id, key) DO UPDATE SET event = EXCLUDED.event, fire_at = EXCLUDED.fire_at,
-         locked_until = NULL, attempts = 0, created_at = EXCLUDED.created_at`,
-      [incidentId, now, JSON.stringify(timers.map((t) => ({ key: t.key, event: t.event, fire_at: t.fireAt })))],
-    );
+  /** Starts (or restarts) an incident's timers in one statement, however many an event asks for. */
+  start(sql: Sql, incidentId: string, timers: { key: string; event: unknown; fireAt: string }[], now: Date): Promise<void> {
+    return timerStore.startMany(sql, timers.map((t) => ({ incidentId, ...t })), now);
   },
 
   async cancel(sql: Sql, incidentId: string, keys: string[]): Promise<void> {
@@ -37,10 +29,7 @@ export const timerStore = {
 
   /** Takes the timer for firing, in the firing transaction: exactly one transaction gets the row. */
   async take(sql: Sql, incidentId: string, key: string, fireAt: Date): Promise<{ event: Record<string, unknown> } | undefined> {
-    const [row] = await sql.rows<{ event: Record<string, unknown> }>(
-      'DELETE FROM timers WHERE incident_id = $1 AND key = $2 AND fire_at = $3 RETURNING event',
-      [incidentId, key, fireAt],
-    );
+    const [row] = await timerStore.takeMany(sql, [{ incident_id: incidentId, key, fire_at: fireAt }]);
     return row;
   },
 

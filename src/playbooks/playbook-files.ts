@@ -18,11 +18,11 @@ export class PlaybookLoadError extends Error {
  * validated before any is used.
  */
 export async function readPlaybookFiles(dir: string): Promise<Playbook[]> {
-  return (await readPlaybookSources(dir)).map((x) => x.playbook);
+  return (await readPlaybookSources(dir)).playbooks.map((x) => x.playbook);
 }
 
-/** The shared files in `dir/_library`; a file that does not parse goes to `errors` (or throws without it). */
-export async function readLibraries(dir: string, errors?: Error[]): Promise<Library[]> {
+/** The shared files in `dir/_library`; a file that does not parse goes to `errors`. */
+async function readLibraries(dir: string, errors: Error[]): Promise<Library[]> {
   const out: Library[] = [];
   const libDir = join(dir, '_library');
   if (!existsSync(libDir)) return out;
@@ -32,17 +32,18 @@ export async function readLibraries(dir: string, errors?: Error[]): Promise<Libr
     try {
       out.push(parseLibrary(await readFile(path, 'utf8'), shown, entry));
     } catch (e) {
-      if (!errors) throw e;
       errors.push(e as Error);
     }
   }
   return out;
 }
 
-export async function readPlaybookSources(dir: string): Promise<{ playbook: Playbook; file: string }[]> {
+/** Every playbook with the file it came from, and the libraries they were built from. */
+export async function readPlaybookSources(dir: string): Promise<{ playbooks: { playbook: Playbook; file: string }[]; libraries: Library[] }> {
   if (!existsSync(dir)) throw new PlaybookLoadError([new Error(`${dir}: playbooks folder not found (PLAYBOOKS_DIR)`)]);
   const errors: Error[] = [];
-  const libraries = new Map((await readLibraries(dir, errors)).map((l) => [l.name.replace(/\.ya?ml$/, ''), l]));
+  const libraryList = await readLibraries(dir, errors);
+  const libraries = new Map(libraryList.map((l) => [l.name.replace(/\.ya?ml$/, ''), l]));
   const files: string[] = [];
   for (const entry of (await readdir(dir)).sort()) {
     if (entry.startsWith('_') || entry.startsWith('.')) continue;
@@ -69,5 +70,5 @@ export async function readPlaybookSources(dir: string): Promise<{ playbook: Play
   }
   if (errors.length) throw new PlaybookLoadError(errors);
   if (!playbooks.length) throw new PlaybookLoadError([new Error(`${dir}: no playbook files (*.yaml) found`)]);
-  return playbooks;
+  return { playbooks, libraries: libraryList };
 }

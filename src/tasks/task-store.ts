@@ -100,13 +100,6 @@ export const taskStore = {
     );
   },
 
-  escalated(sql: Sql, id: string, entry: { step: number; role: string; at: string; notified: string[] }): Promise<TaskRow[]> {
-    return sql.rows<TaskRow>(
-      `UPDATE tasks SET escalation_step = $2, escalations = escalations || $3::jsonb WHERE id = $1 RETURNING *`,
-      [id, entry.step, JSON.stringify([entry])],
-    );
-  },
-
   /** Records one escalation step on each of several tasks in one statement. */
   async escalatedMany(sql: Sql, entries: { id: string; step: number; role: string; at: string; notified: string[] }[]): Promise<void> {
     if (!entries.length) return;

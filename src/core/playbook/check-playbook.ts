@@ -2,7 +2,7 @@ import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { ACTION_PARAMS, GUARD_PARAMS, type ActionType, type GuardType } from '../machine/vocabulary.js';
 import { RESERVED_EVENTS } from '../machine/incident-context.js';
 import { ACCESS_ROLES, roleChain, type Playbook, type StateConfig } from './playbook.js';
-import { transitionsOf } from './references.js';
+import { raiseActions, transitionsOf } from './references.js';
 
 export type IssuePath = (string | number)[];
 export interface PlaybookIssue {
@@ -52,8 +52,7 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
   // A task belongs to the level that raised it; the machine's own `on` sits above every level.
   for (const [type, t] of Object.entries(p.machine.on ?? {})) {
     for (const tr of transitionsOf(t)) {
-      const acts = Array.isArray(tr.actions) ? tr.actions : tr.actions === undefined ? [] : [tr.actions];
-      if (acts.some((a) => ['raiseTask', 'raiseTasks'].includes(typeof a === 'string' ? a : (a as { type: string }).type))) {
+      if (raiseActions(tr.actions).length) {
         issues.push({ path: ['machine', 'on', type], message: 'tasks can only be raised inside a level: move this transition into each level\'s own `on`' });
       }
     }

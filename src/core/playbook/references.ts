@@ -1,12 +1,18 @@
 import type { Playbook, StateConfig } from './playbook.js';
 
-/** The templates a list of actions raises (raiseTask / raiseTasks). */
-function actionTemplates(a: unknown): string[] {
+type RaiseAction = { type: 'raiseTask' | 'raiseTasks'; params?: { template?: string; templates?: string[] } };
+
+/** The raiseTask / raiseTasks actions in a list of actions as written (a name, an object or a list). */
+export function raiseActions(a: unknown): RaiseAction[] {
   const list = Array.isArray(a) ? a : a === undefined ? [] : [a];
-  return list.flatMap((x) => {
-    const p = (x as { params?: { template?: string; templates?: string[] } }).params;
-    return [...(p?.template ? [p.template] : []), ...(p?.templates ?? [])].filter(() => ['raiseTask', 'raiseTasks'].includes((x as { type: string }).type));
-  });
+  return list
+    .map((x) => (typeof x === 'string' ? { type: x } : x) as RaiseAction)
+    .filter((x) => x && ['raiseTask', 'raiseTasks'].includes(x.type));
+}
+
+/** The templates a list of actions raises. */
+function actionTemplates(a: unknown): string[] {
+  return raiseActions(a).flatMap(({ params: p }) => [...(p?.template ? [p.template] : []), ...(p?.templates ?? [])]);
 }
 
 /** A transition as written (a target string, an object or a list of either) as its objects. */
