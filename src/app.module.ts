@@ -11,6 +11,8 @@ import { DirectoryController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentEngine } from './incidents/incident-engine.js';
+import { TaskCommands } from './tasks/task-commands.js';
+import { TimerFiring } from './timers/timer-firing.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { IncidentsService } from './incidents/incidents.service.js';
 import { PlaybookRegistry } from './playbooks/playbook-registry.js';
@@ -46,6 +48,8 @@ export class AppModule {
         ...jwt,
         { provide: APP_GUARD, useClass: AuthGuard },
         IncidentEngine,
+        TaskCommands,
+        TimerFiring,
         IncidentsService,
         TasksService,
         DirectoryService,

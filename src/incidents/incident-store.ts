@@ -14,6 +14,7 @@ export interface IncidentRow {
   snapshot: StoredSnapshot;
   version: number;
   opened_by: string;
+  opened_by_id: string | null;
   open_key: string | null;
   created_at: Date;
   updated_at: Date;
@@ -55,18 +56,19 @@ export const incidentStore = {
     sql: Sql,
     r: Omit<IncidentRow, 'id' | 'snapshot'> & { snapshot: StoredSnapshot },
   ): Promise<IncidentRow | undefined> {
-    // ON CONFLICT on open_key: a retried open with the same key yields no row and the caller finds the first one.
+    // A retried open with the same caller and key yields no row, and the caller finds the first one.
     const [row] = await sql.rows<IncidentRow>(
-      `INSERT INTO incidents (playbook_version_id, playbook_key, unit, title, level, state, snapshot, version, opened_by, open_key, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (open_key) DO NOTHING RETURNING *`,
-      [r.playbook_version_id, r.playbook_key, r.unit, r.title, r.level, r.state, JSON.stringify(r.snapshot), r.version, r.opened_by, r.open_key, r.created_at, r.updated_at],
+      `INSERT INTO incidents (playbook_version_id, playbook_key, unit, title, level, state, snapshot, version, opened_by, opened_by_id, open_key, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (opened_by_id, open_key) WHERE open_key IS NOT NULL DO NOTHING RETURNING *`,
+      [r.playbook_version_id, r.playbook_key, r.unit, r.title, r.level, r.state, JSON.stringify(r.snapshot), r.version, r.opened_by, r.opened_by_id, r.open_key, r.created_at, r.updated_at],
     );
     return row;
   },
 
-  async byOpenKey(sql: Sql, key: string): Promise<IncidentRow | undefined> {
-    const [row] = await sql.rows<IncidentRow>('SELECT * FROM incidents WHERE open_key = $1', [key]);
+  /** An Idempotency-Key of POST /incidents belongs to the caller who sent it. */
+  async byOpenKey(sql: Sql, openedById: string, key: string): Promise<IncidentRow | undefined> {
+    const [row] = await sql.rows<IncidentRow>('SELECT * FROM incidents WHERE opened_by_id = $1 AND open_key = $2', [openedById, key]);
     return row;
   },
 

@@ -27,6 +27,7 @@ export interface TaskRow {
   completed_for: string | null;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
   occurrence: Date | null;
   late: boolean;
   escalation_step: number;
@@ -93,10 +94,10 @@ export const taskStore = {
     );
   },
 
-  acknowledge(sql: Sql, id: string, personId: string, at: Date): Promise<TaskRow[]> {
+  acknowledge(sql: Sql, id: string, actor: { id: string; name: string }, at: Date): Promise<TaskRow[]> {
     return sql.rows<TaskRow>(
-      'UPDATE tasks SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1 RETURNING *',
-      [id, at, personId],
+      'UPDATE tasks SET acknowledged_at = $2, acknowledged_by = $3, acknowledged_by_name = $4 WHERE id = $1 RETURNING *',
+      [id, at, actor.id, actor.name],
     );
   },
 

@@ -1,6 +1,12 @@
 import type { Text } from '../core/text.js';
 import type { TaskRow } from './task-store.js';
 
+/** A person as a task records them: the id, and the name at the time they acted. */
+export interface PersonRef {
+  id: string | null;
+  name: string;
+}
+
 export interface TaskView {
   id: string;
   incidentId: string;
@@ -18,11 +24,12 @@ export interface TaskView {
   dueAt: string;
   createdAt: string;
   completedAt: string | null;
-  completedBy: string | null;
-  completedById: string | null;
+  /** Who completed it, by id and by the name they had then (the timeline's wording). */
+  completedBy: PersonRef | null;
+  /** Set when a deputy completed it for the person they stand in for (that person's id). */
   completedFor: string | null;
   acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
+  acknowledgedBy: PersonRef | null;
   note: string | null;
   cancelledAt: string | null;
   cancelReason: Text | null;
@@ -53,11 +60,10 @@ export function taskView(r: TaskRow): TaskView {
     dueAt: iso(r.due_at)!,
     createdAt: iso(r.created_at)!,
     completedAt: iso(r.completed_at),
-    completedBy: r.completed_by,
-    completedById: r.completed_by_id,
+    completedBy: r.completed_by_id || r.completed_by ? { id: r.completed_by_id, name: r.completed_by ?? '' } : null,
     completedFor: r.completed_for,
     acknowledgedAt: iso(r.acknowledged_at),
-    acknowledgedBy: r.acknowledged_by,
+    acknowledgedBy: r.acknowledged_by ? { id: r.acknowledged_by, name: r.acknowledged_by_name ?? '' } : null,
     note: r.note,
     cancelledAt: iso(r.cancelled_at),
     cancelReason: r.cancel_reason,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import type { Principal } from '../access/principal.js';
-import { IncidentEngine } from '../incidents/incident-engine.js';
+import { TaskCommands } from './task-commands.js';
 import { CompleteTaskDto, ReassignTaskDto, TaskQuery } from './task.dto.js';
 import { TasksService } from './tasks.service.js';
 
@@ -12,7 +12,7 @@ import { TasksService } from './tasks.service.js';
 export class TasksController {
   constructor(
     private readonly tasks: TasksService,
-    private readonly engine: IncidentEngine,
+    private readonly commands: TaskCommands,
   ) {}
 
   @Get()
@@ -30,20 +30,20 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete a task (its assignees, a superior of its role, or an admin); again on a done task answers it unchanged; a cancelled task is 409' })
   complete(@Param('id') id: string, @Body() body: CompleteTaskDto, @CurrentPrincipal() me: Principal) {
-    return this.engine.completeTask(id, me, body.note);
+    return this.commands.complete(id, me, body.note);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that an assignee has seen the task' })
   acknowledge(@Param('id') id: string, @CurrentPrincipal() me: Principal) {
-    return this.engine.acknowledgeTask(id, me);
+    return this.commands.acknowledge(id, me);
   }
 
   @Post(':id/reassign')
   @HttpCode(200)
   @ApiOperation({ summary: "Give the task to a person or to a role's current holders (the assignee's superiors, or an admin)" })
   reassign(@Param('id') id: string, @Body() body: ReassignTaskDto, @CurrentPrincipal() me: Principal) {
-    return this.engine.reassignTask(id, me, body, body.note);
+    return this.commands.reassign(id, me, body, body.note);
   }
 }

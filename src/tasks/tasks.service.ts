@@ -12,7 +12,7 @@ import type { TaskQuery } from './task.dto.js';
 import { taskStore } from './task-store.js';
 import { taskView, type TaskView } from './task-view.js';
 
-/** Reads of tasks; completing, acknowledging and reassigning go through IncidentEngine. */
+/** Reads of tasks; completing, acknowledging and reassigning go through TaskCommands. */
 @Injectable()
 export class TasksService {
   constructor(

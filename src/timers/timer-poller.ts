@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
-import { IncidentEngine } from '../incidents/incident-engine.js';
 import { timerStore } from '../incidents/timer-store.js';
+import { TimerFiring } from './timer-firing.js';
 
 export interface TickResult {
   claimed: number;
@@ -13,7 +13,7 @@ export interface TickResult {
 
 /**
  * Fires due timers (delayed transitions, recurring duties, escalation steps). Claims a batch under a
- * lease, then fires each in its own transaction through IncidentEngine, so a timer fires exactly once
+ * lease, then fires each in its own transaction through TimerFiring, so a timer fires exactly once
  * whatever the number of replicas, and a crashed replica's claims come back when their lease ends.
  */
 @Injectable()
@@ -22,7 +22,7 @@ export class TimerPoller {
 
   constructor(
     private readonly db: Database,
-    private readonly engine: IncidentEngine,
+    private readonly firing: TimerFiring,
     private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -39,7 +39,7 @@ export class TimerPoller {
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < chunks.length; i = next++) {
-        const r = await this.engine.fireTimers(chunks[i]);
+        const r = await this.firing.fireTimers(chunks[i]);
         fired += r.fired;
         failed += r.failed.length;
         // Left claimed: retried when the lease runs out.

@@ -102,7 +102,7 @@ describe('deputies', () => {
     // The absent chief is no longer an assignee, so cannot complete it; the deputy can, for the chief.
     await t.http.post(`/tasks/${task.id}/complete`).set(d.as('chief')).send({}).expect(403);
     const done = (await t.http.post(`/tasks/${task.id}/complete`).set({ Authorization: `Bearer ${token}` }).send({}).expect(200)).body;
-    expect(done).toMatchObject({ completedById: deputy.id, completedFor: d.ids.chief });
+    expect(done).toMatchObject({ completedBy: { id: deputy.id }, completedFor: d.ids.chief });
     const timeline = (await t.http.get(`/incidents/${inc.id}/timeline`).set(d.as('admin'))).body;
     expect(timeline.at(-1)).toMatchObject({ type: 'TASK_COMPLETED', actorId: deputy.id, onBehalfOf: d.ids.chief });
 
@@ -149,7 +149,7 @@ describe('reassignment', () => {
     const f = await fixture();
     t.clock.advance(1000);
     const a = (await t.http.post(`/tasks/${f.chiefTask}/acknowledge`).set(d.as('chief')).expect(200)).body;
-    expect(a).toMatchObject({ acknowledgedBy: d.ids.chief, acknowledgedAt: t.clock.now().toISOString(), status: 'open' });
+    expect(a).toMatchObject({ acknowledgedBy: { id: d.ids.chief, name: 'chief' }, acknowledgedAt: t.clock.now().toISOString(), status: 'open' });
     t.clock.advance(1000);
     expect((await t.http.post(`/tasks/${f.chiefTask}/acknowledge`).set(d.as('chief')).expect(200)).body.acknowledgedAt).toBe(a.acknowledgedAt);
   });

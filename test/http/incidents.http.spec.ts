@@ -175,7 +175,7 @@ describe('tasks', () => {
     expect(task.assignees).toEqual([d.ids.chief]);
     t.clock.advance(60_000);
     const done = await t.http.post(`/tasks/${task.id}/complete`).set(d.as('chief')).send({ note: 'posted on Zalo' }).expect(200);
-    expect(done.body).toMatchObject({ id: task.id, status: 'done', completedBy: 'chief', completedById: d.ids.chief, note: 'posted on Zalo', completedAt: t.clock.now().toISOString() });
+    expect(done.body).toMatchObject({ id: task.id, status: 'done', completedBy: { id: d.ids.chief, name: 'chief' }, note: 'posted on Zalo', completedAt: t.clock.now().toISOString() });
     const again = await t.http.post(`/tasks/${task.id}/complete`).set(d.as('chief')).send({}).expect(200);
     expect(again.body).toEqual(done.body);
     expect((await get(`/tasks/${task.id}`).expect(200)).body).toEqual(done.body);

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { DirectoryService } from '../../src/directory/directory.service.js';
 import { openFoundations, type Foundations } from '../../src/foundations.js';
 import { IncidentEngine } from '../../src/incidents/incident-engine.js';
+import { TimerFiring } from '../../src/timers/timer-firing.js';
 import { TimerPoller } from '../../src/timers/timer-poller.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -50,7 +51,7 @@ const N = 1000;
     expect(await count()).toBe(N);
 
     clock.advance(2 * 3600_000);
-    const pollers = replicas.map((r) => new TimerPoller(r.db, new IncidentEngine(r.db, r.registry, clock), r.config, clock));
+    const pollers = replicas.map((r) => new TimerPoller(r.db, new TimerFiring(r.db, r.registry, clock), r.config, clock));
     const fired = await Promise.all(pollers.map((p) => p.drain()));
     expect(fired[0] + fired[1]).toBe(N);
     expect(fired[0]).toBeGreaterThan(0);

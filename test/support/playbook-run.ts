@@ -49,15 +49,18 @@ export interface PlaybookRun {
   clockBy(ms: number): Promise<void>;
   /** The duty officer's Authorization header, for requests the helpers above do not cover. */
   dutyHeader(): { Authorization: string };
+  /** An admin's Authorization header. */
+  adminHeader(): { Authorization: string };
   close(): Promise<void>;
 }
 
 /**
  * An end-to-end run of one shipped playbook through the HTTP API: a fresh app on a fresh database at
  * `now`, one unit in `timeZone`, a duty officer, and one person holding each role of the playbook.
+ * `playbooksDir` runs a fixture playbook instead of a shipped one.
  */
-export async function playbookRun(playbook: string, opts: { now: string; timeZone?: string }): Promise<PlaybookRun> {
-  const t = await startApp({}, { now: opts.now });
+export async function playbookRun(playbook: string, opts: { now: string; timeZone?: string; playbooksDir?: string }): Promise<PlaybookRun> {
+  const t = await startApp(opts.playbooksDir ? { PLAYBOOKS_DIR: opts.playbooksDir } : {}, { now: opts.now });
   const directory = t.app.get(DirectoryService);
   await directory.createUnit(null, { id: 'unit', name: 'Đơn vị thử', timeZone: opts.timeZone ?? 'Asia/Ho_Chi_Minh' });
   const token = async (name: string, role: string) => {
@@ -124,6 +127,7 @@ export async function playbookRun(playbook: string, opts: { now: string; timeZon
     },
     clockBy: (ms) => run.clockTo(new Date(t.clock.now().getTime() + ms).toISOString()),
     dutyHeader: () => ({ Authorization: duty }),
+    adminHeader: () => ({ Authorization: adminToken }),
     close: () => t.close(),
   };
   return run;

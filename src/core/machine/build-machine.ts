@@ -59,6 +59,9 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
         const series = { ...context.series };
         const stoppedSeries = Object.entries(series).filter(([t, s]) => hit(t, s.level)).map(([t]) => t);
         for (const t of stoppedSeries) delete series[t];
+        // The mark follows only the newest occurrence: when it is done, older occurrences may still be
+        // open, and ending the series must cancel them too (the store cancels every open one).
+        for (const t of stoppedSeries) if (!cancelled.includes(t)) cancelled.push(t);
         if (cancelled.length === 0 && stoppedSeries.length === 0) return {};
         return {
           tasks,

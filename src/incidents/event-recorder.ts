@@ -1,0 +1,108 @@
+import { taskWrites, timerWrites, type Raise } from '../core/engine/effect-plan.js';
+import type { Step } from '../core/engine/incident-machine.js';
+import { assignTask, type Holder } from '../core/assignment.js';
+import { roleChain } from '../core/playbook/playbook.js';
+import type { Principal } from '../access/principal.js';
+import type { Sql } from '../database/database.js';
+import { directoryStore, type UnitRow } from '../directory/directory-store.js';
+import { queuePartyMessage } from '../notifications/outbox.js';
+import type { PlaybookRegistry, PlaybookVersion } from '../playbooks/playbook-registry.js';
+import { taskStore, type TaskRow } from '../tasks/task-store.js';
+import { taskView } from '../tasks/task-view.js';
+import { ESCALATE, escalationKey } from './escalations.js';
+import { incidentStore, type IncidentRow } from './incident-store.js';
+import { incidentView, type EventResult } from './incident-view.js';
+import { timerStore } from './timer-store.js';
+import { timelineRow } from './timeline.js';
+
+/** Who sent an event and what it carried, as the timeline records it. */
+export interface EventMeta {
+  type: string;
+  actor: Principal;
+  onBehalfOf: string | null;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+}
+
+/**
+ * Writes everything one accepted event produced, inside the caller's transaction, which holds the
+ * incident's row lock. `before` is null when the incident is being opened.
+ */
+export async function recordStep(
+  sql: Sql,
+  registry: PlaybookRegistry,
+  args: { row: IncidentRow; unit: UnitRow; pv: PlaybookVersion; step: Step; meta: EventMeta; before: IncidentRow | null; now: Date },
+): Promise<EventResult> {
+  const { row, unit, pv, step, meta, before, now } = args;
+  const seq = row.version + 1;
+  const raised: TaskRow[] = [];
+  const escalateAt: (string | undefined)[] = [];
+  const cancelled: TaskRow[] = [];
+  // Tasks go to whoever holds the role in the incident's unit at this moment (read once, only if needed).
+  let holders: Holder[] | undefined;
+  for (const w of taskWrites(step.effects)) {
+    if ('cancel' in w) {
+      cancelled.push(...(await taskStore.cancelOpen(sql, row.id, w.cancel.templates, w.cancel.reason, now)));
+      continue;
+    }
+    holders ??= await directoryStore.holders(sql, row.unit, now);
+    const rows = await taskStore.insert(sql, w.raise.map((e) => newTask(pv, e, holders!, row.id, seq, now)));
+    raised.push(...rows);
+    escalateAt.push(...w.raise.map((e) => e.escalateAt));
+  }
+  // Task deadlines and escalation steps are timers too, started and stopped with their tasks.
+  const gone = new Set(cancelled.map((t) => t.id));
+  const escalations = raised.flatMap((t, i) => {
+    const at = escalateAt[i];
+    return at && !gone.has(t.id) ? [{ key: escalationKey(t.id), event: { type: ESCALATE, taskId: t.id, step: 0 }, fireAt: at }] : [];
+  });
+  const timers = timerWrites(step.effects);
+  await timerStore.cancel(sql, row.id, [...timers.cancel, ...cancelled.map((t) => escalationKey(t.id))]);
+  await timerStore.start(sql, row.id, [...timers.start, ...escalations], now);
+
+  const next: IncidentRow = { ...row, level: step.level, state: step.state, snapshot: step.snapshot, version: seq, updated_at: now };
+  await incidentStore.update(sql, next);
+  // Messages describe the incident as this event leaves it.
+  for (const e of step.effects) if (e.type === 'notify') await queuePartyMessage(sql, next, unit, e.party, e.message, now);
+
+  const open = await taskStore.openOf(sql, [row.id]);
+  const result: EventResult = {
+    incident: incidentView(next, pv, open, registry.latestNumber(pv.key, pv.version)),
+    // A task raised and cancelled by the same event is reported once, as cancelled.
+    raised: raised.filter((t) => !gone.has(t.id)).map(taskView),
+    cancelled: cancelled.map(taskView),
+  };
+  await incidentStore.appendEvent(
+    sql,
+    timelineRow(before, next, { ...meta, effects: step.effects }, now, {
+      key: meta.idempotencyKey,
+      hash: meta.requestHash,
+      response: meta.idempotencyKey ? result : null,
+    }),
+  );
+  return result;
+}
+
+function newTask(pv: PlaybookVersion, e: Raise, holders: Holder[], incidentId: string, seq: number, now: Date) {
+  const t = pv.machine.template(e.template);
+  const assignment = assignTask(roleChain(pv.machine.playbook, t.role), holders);
+  return {
+    assignees: assignment.assignees,
+    assigned_role: assignment.assignedRole,
+    unassigned_role: assignment.unassignedRole,
+    occurrence: e.occurrence ? new Date(e.occurrence) : null,
+    late: e.late ?? false,
+    incident_id: incidentId,
+    template: t.key,
+    title: t.title,
+    instructions: t.instructions,
+    kind: t.kind,
+    role: t.role,
+    level: e.level,
+    due_at: new Date(e.dueAt),
+    created_at: now,
+    raised_seq: seq,
+  };
+}
