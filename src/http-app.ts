@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from './config/app-config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { NoNulPipe } from './common/no-nul.pipe.js';
+import { BODY_LIMIT_BYTES, DepthPipe, requireJsonBody } from './common/request-shape.js';
 import { validationPipe } from './common/validation.js';
 
 /** Everything about the HTTP surface that main.ts and the tests must share. */
@@ -29,8 +30,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       },
     }),
   );
-  (app as NestExpressApplication).useBodyParser('json', { limit: '256kb' });
-  app.useGlobalPipes(new NoNulPipe(), validationPipe());
+  app.use(requireJsonBody);
+  (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  app.useGlobalPipes(new DepthPipe(), new NoNulPipe(), validationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   const doc = SwaggerModule.createDocument(
     app,

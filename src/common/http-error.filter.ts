@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from './errors.js';
+import { BODY_LIMIT_BYTES } from './request-shape.js';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 
 /** One JSON shape for every error: `{ statusCode, error, message, path, ...details }`; never a 500 for a client's mistake. */
@@ -19,6 +20,11 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private describe(e: unknown): { status: number; body: Record<string, unknown> } {
+    // The body parser's own wording ("request entity too large") does not say what the limit is.
+    const status = e instanceof HttpException ? e.getStatus() : (e as { status?: unknown })?.status;
+    if (status === 413) {
+      return { status: 413, body: { error: 'payload_too_large', message: `request body is too large: at most ${BODY_LIMIT_BYTES / 1024} kB (${BODY_LIMIT_BYTES} bytes)`, limitBytes: BODY_LIMIT_BYTES } };
+    }
     if (e instanceof DomainError) return { status: e.status, body: { error: e.code, message: e.message, ...e.details } };
     if (e instanceof HttpException) {
       const r = e.getResponse();
@@ -28,7 +34,6 @@ export class HttpErrorFilter implements ExceptionFilter {
     // Errors from the JSON body parser carry their own status (400 bad JSON, 413 too large).
     const p = e as { type?: string; status?: number; message?: string };
     if (p?.type === 'entity.parse.failed') return { status: 400, body: { error: 'bad_request', message: `request body is not valid JSON: ${p.message}` } };
-    if (p?.type === 'entity.too.large') return { status: 413, body: { error: 'payload_too_large', message: 'request body is too large' } };
     if (typeof p?.status === 'number' && p.status >= 400 && p.status < 500) {
       return { status: p.status, body: { error: codeOf(p.status), message: p.message ?? 'bad request' } };
     }

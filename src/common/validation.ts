@@ -4,7 +4,8 @@ import { BadRequest } from './errors.js';
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    // A missing field would list every rule it breaks (length, format…): say only that it is missing.
+    const own = e.constraints ? [{ field, problems: e.value === undefined ? ['is required'] : Object.values(e.constraints) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -17,7 +18,10 @@ export function validationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const problems = flatten(errors);
-      return new BadRequest(`invalid request: ${problems.map((p) => p.field).join(', ')}`, problems);
+      const missing = problems.filter((p) => p.problems[0] === 'is required').map((p) => p.field);
+      const invalid = problems.filter((p) => p.problems[0] !== 'is required').map((p) => p.field);
+      const parts = [missing.length ? `missing ${missing.join(', ')}` : '', invalid.length ? `invalid ${invalid.join(', ')}` : ''].filter(Boolean);
+      return new BadRequest(`invalid request: ${parts.join('; ')}`, problems);
     },
   });
 }

@@ -15,6 +15,12 @@ class IsTimeZone implements ValidatorConstraintInterface {
 
 const unitId = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
+// Internal addresses without a top-level domain (duty.officer@demo, a@so-cong-thuong) are real here.
+const EMAIL = { require_tld: false } as const;
+
+/** Date-times arrive as ISO 8601 strings; say so when one is not. */
+const ISO_DATE = { message: ({ property }: { property: string }) => `${property} must be an ISO 8601 date-time such as 2026-12-31T17:00:00+07:00` };
+
 export class UnitDto {
   @ApiProperty({ example: 'so-cong-thuong' })
   @Matches(unitId, { message: 'id must be 1-100 lower-case letters, digits, ".", "_" or "-"' })
@@ -41,7 +47,7 @@ export class UpdateUnitDto {
 
 export class PersonDto {
   @ApiProperty({ example: 'Nguyễn Văn A' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ example: 'a.nguyen@example.gov.vn' }) @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+  @ApiPropertyOptional({ example: 'a.nguyen@example.gov.vn' }) @IsOptional() @IsEmail(EMAIL) @MaxLength(320) email?: string;
   @ApiPropertyOptional({ enum: ['person', 'service'] }) @IsOptional() @IsIn(['person', 'service']) kind?: 'person' | 'service';
   @ApiPropertyOptional({ description: 'the `sub` of JWTs from the configured issuer' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) externalId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() admin?: boolean;
@@ -49,7 +55,7 @@ export class PersonDto {
 
 export class UpdatePersonDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail(EMAIL) @MaxLength(320) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) externalId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() admin?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
@@ -63,8 +69,8 @@ export class RoleAssignmentDto {
   role: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'this person stands in for that one' }) @IsOptional() @IsUUID() deputyFor?: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() validFrom?: Date;
-  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() validUntil?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate(ISO_DATE) validFrom?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate(ISO_DATE) validUntil?: Date;
 }
 
 export class AssignmentQuery {
@@ -75,7 +81,7 @@ export class AssignmentQuery {
 export class TokenDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId: string;
   @ApiProperty({ example: 'phone of the duty officer' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() expiresAt?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate(ISO_DATE) expiresAt?: Date;
 }
 
 export class TokenQuery {

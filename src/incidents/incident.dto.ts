@@ -41,6 +41,8 @@ export class IncidentEventDto {
   data?: Record<string, unknown>;
 }
 
+export const MAX_OFFSET = 10_000_000;
+
 export class PageQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
@@ -50,11 +52,13 @@ export class PageQuery {
   @Max(500)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // Beyond what any list here holds, and within the database's integer range.
+  @Max(MAX_OFFSET)
   offset = 0;
 }
 
