@@ -54,7 +54,8 @@ const TABLE: Row[] = [
   ['notifications', 'get', () => '/notifications', null, { anonymous: 401, rest: 200 }],
   ['move to another version', 'post', (f) => `/incidents/${f.incident}/migrate`, () => ({ version: 99, state: 'no_case' }), { anonymous: 401, admin: 400, duty: 400, provinceDuty: 400, otherDuty: 404, nobody: 404, rest: 403 }],
   ['one task', 'get', (f) => `/tasks/${f.chiefTask}`, null, { anonymous: 401, ...readDept, rest: 0 }],
-  ['open incident', 'post', () => '/incidents', () => ({ playbook: 'covid19-office', unit: 'dept' }), { anonymous: 401, admin: 201, duty: 201, provinceDuty: 201, rest: 403 }],
+  // Those who cannot see the unit are told it is unknown (400), as for a unit that does not exist.
+  ['open incident', 'post', () => '/incidents', () => ({ playbook: 'covid19-office', unit: 'dept' }), { anonymous: 401, admin: 201, duty: 201, provinceDuty: 201, otherDuty: 400, nobody: 400, rest: 403 }],
   ['send event', 'post', (f) => `/incidents/${f.incident}/events`, () => ({ type: 'CASE_CONFIRMED' }), { anonymous: 401, admin: 200, duty: 200, provinceDuty: 200, otherDuty: 404, nobody: 404, rest: 403 }],
   ['complete task', 'post', (f) => `/tasks/${f.chiefTask}/complete`, () => ({}), { anonymous: 401, admin: 200, chief: 200, director: 200, otherDuty: 404, nobody: 404, rest: 403 }],
   ['acknowledge task', 'post', (f) => `/tasks/${f.chiefTask}/acknowledge`, null, { anonymous: 401, admin: 200, chief: 200, otherDuty: 404, nobody: 404, rest: 403 }],
