@@ -1,146 +1,145 @@
 /**
  * npm run bench:events — events applied through the engine against PostgreSQL, at 1 and 8 concurrent
- * clients, and in the same run a hand-written SQL transaction doing the same reads and writes (no
- * XState, no TypeORM), so the ratio shows what the engine's own work costs.
+ * clients, against a hand-written SQL transaction doing the same reads and writes (bench/events/raw-sql.ts),
+ * so the ratio shows what the engine's own work costs.
+ *
+ * Like with like: every measurement (mode × clients × run) has its own fresh database, so neither mode
+ * meets the other's rows; the order of the two modes alternates between runs (the machine is shared);
+ * each measurement has a discarded warm-up; the rows both modes leave are checked against the same
+ * expected counts (throw, non-zero exit, if any is wrong); RUNS runs, reported as median and range.
  */
 import 'reflect-metadata';
-import pg from 'pg';
-import type { Principal } from '../src/access/principal.js';
-import { systemClock } from '../src/common/clock.js';
-import { loadConfig } from '../src/config/app-config.js';
-import { DirectoryService } from '../src/directory/directory.service.js';
-import { openFoundations } from '../src/foundations.js';
-import { IncidentEngine } from '../src/incidents/incident-engine.js';
-import { machineInfo, measure, table, withFreshDatabase, type Run } from './support.js';
+import { openApp, seedDirectory } from './app.js';
+import { CYCLE, rawEvent } from './events/raw-sql.js';
+import { expectCounts, loadAverage, machineInfo, measure, newPool, showSpread, spread, withFreshDatabase, type Run } from './support.js';
+import { ignorePool, statementCount } from './tap.js';
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
+// 1,000 events per measurement keeps the 12 measurements (3 runs × 2 modes × 2 client counts) within
+// a few minutes on a busy 2-core machine.
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const INCIDENTS_PER_CLIENT = 25;
 const CONCURRENCY = [1, 8];
-const CYCLE = ['SUSPECTED_CASE_REPORTED', 'CASE_RULED_OUT'];
+const WARM = Math.min(200, EVENTS / 10);
+const MODES = ['engine', 'raw SQL'];
 
-await withFreshDatabase('bench_events', async (url) => {
-  console.log(await machineInfo(url));
-  const f = await openFoundations(loadConfig({ ...process.env, DATABASE_URL: url, SCHEDULER_ENABLED: 'false' }));
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
-  try {
-    const directory = new DirectoryService(f.db, f.registry, systemClock);
-    await directory.createUnit(null, { id: 'bench', name: 'Bench unit' });
-    const admin = await directory.createPerson(null, { name: 'bench', admin: true });
-    for (const role of ['director', 'chief_of_office', 'head_of_division', 'monitoring_team']) {
-      const p = await directory.createPerson(null, { name: role });
-      await directory.assign(null, { unitId: 'bench', role, personId: p.id });
-    }
-    const actor: Principal = { id: admin.id, name: 'bench', kind: 'person', admin: true, assignments: [] };
-    const engine = new IncidentEngine(f.db, f.registry, systemClock);
-    const open = async (n: number) => {
-      const ids: string[] = [];
-      for (let i = 0; i < n; i++) ids.push((await engine.open({ playbook: 'covid19-office', unit: 'bench' }, actor)).incident.id);
-      return ids;
-    };
+interface Result extends Run {
+  statementsPerEvent: number;
+}
 
-    // What one SUSPECTED_CASE_REPORTED writes, captured from the engine so the raw baseline writes the same.
-    const [probe] = await open(1);
-    const up = await engine.apply(probe, { type: 'SUSPECTED_CASE_REPORTED' }, actor);
-    const raisedTasks = up.raised;
-    const upSnapshot = (await pool.query('SELECT snapshot FROM incidents WHERE id = $1', [probe])).rows[0].snapshot;
-    await engine.apply(probe, { type: 'CASE_RULED_OUT' }, actor);
-    const downSnapshot = (await pool.query('SELECT snapshot FROM incidents WHERE id = $1', [probe])).rows[0].snapshot;
+/** One measurement on a fresh database: set-up, warm-up (discarded), EVENTS events, row counts checked. */
+function once(mode: string, c: number): Promise<Result> {
+  return withFreshDatabase('bench_events', async (url) => {
+    const app = await openApp(url);
+    const pool = newPool(url, 20);
+    // The raw baseline's statements are counted like the engine's; the benchmark's reads are not.
+    const check = newPool(url, 1);
+    ignorePool(check);
+    const n = async (text: string) => (await check.query<{ n: number }>(text)).rows[0].n;
+    try {
+      const actor = await seedDirectory(app, false);
+      const open = async (count: number) => {
+        const ids: string[] = [];
+        for (let i = 0; i < count; i++) ids.push((await app.engine.open({ playbook: 'covid19-office', unit: 'bench' }, actor)).incident.id);
+        return ids;
+      };
+      // What one SUSPECTED_CASE_REPORTED writes, captured from the engine on a probe incident (in both
+      // modes, so that both databases hold the same rows).
+      const [probe] = await open(1);
+      const up = await app.engine.apply(probe, { type: CYCLE[0] }, actor);
+      const snapshot = async () => (await check.query('SELECT snapshot FROM incidents WHERE id = $1', [probe])).rows[0].snapshot;
+      const upSnapshot = await snapshot();
+      await app.engine.apply(probe, { type: CYCLE[1] }, actor);
+      const downSnapshot = await snapshot();
 
-    const runs: Run[] = [];
-    for (const c of CONCURRENCY) {
-      // Engine: each client owns its incidents, so clients never wait on each other's locks.
-      const mine = await Promise.all(Array.from({ length: c }, () => open(INCIDENTS_PER_CLIENT)));
-      const step = Array(c).fill(0);
-      const warm = Math.min(200, EVENTS / 10);
-      const engineWork = async (w: number) => {
+      // Each client owns its incidents, so clients never wait on each other's locks.
+      const mine: string[][] = [];
+      for (let w = 0; w < c; w++) mine.push(await open(INCIDENTS_PER_CLIENT));
+      const apply =
+        mode === 'engine'
+          ? async (incident: string, k: number) => void (await app.engine.apply(incident, { type: CYCLE[k % 2] }, actor))
+          : rawEvent(pool, { raised: up.raised, upSnapshot, downSnapshot, actorId: actor.id });
+      const step = Array<number>(c).fill(0);
+      const work = async (w: number) => {
         const k = step[w]++;
-        const incident = mine[w][Math.floor(k / 2) % INCIDENTS_PER_CLIENT];
-        await engine.apply(incident, { type: CYCLE[k % 2] }, actor);
+        await apply(mine[w][Math.floor(k / 2) % INCIDENTS_PER_CLIENT], k);
       };
-      await measure('warm-up', c, warm, engineWork);
-      runs.push(await measure('engine', c, EVENTS, engineWork));
+      await measure('warm-up', c, WARM, work);
+      const q0 = statementCount();
+      const run = await measure(mode, c, EVENTS, work);
+      const statementsPerEvent = (statementCount() - q0) / EVENTS;
 
-      // Raw SQL: the same statements the engine runs for these two events, with precomputed payloads.
-      const rawMine = await Promise.all(Array.from({ length: c }, () => open(INCIDENTS_PER_CLIENT)));
-      const rawStep = Array(c).fill(0);
-      const rawWork = async (w: number) => {
-        const k = rawStep[w]++;
-        const incident = rawMine[w][Math.floor(k / 2) % INCIDENTS_PER_CLIENT];
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          const { rows } = await client.query('SELECT * FROM incidents WHERE id = $1 FOR UPDATE', [incident]);
-          const seq = rows[0].version + 1;
-          await client.query(
-            `WITH RECURSIVE up AS (SELECT units.*, 0 AS depth FROM units WHERE id = $1
-               UNION ALL SELECT u.*, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 64)
-             SELECT * FROM up ORDER BY depth`,
-            [rows[0].unit],
-          );
-          let effects: unknown[];
-          if (k % 2 === 0) {
-            await client.query(
-              `SELECT ra.* FROM role_assignments ra JOIN people p ON p.id = ra.person_id
-                WHERE ra.unit_id = $1 AND p.active AND (ra.valid_from IS NULL OR ra.valid_from <= $2) AND (ra.valid_until IS NULL OR ra.valid_until > $2)`,
-              ['bench', new Date()],
-            );
-            const params: unknown[] = [];
-            const tuples = raisedTasks.map((t) => {
-              const vals = [incident, t.template, JSON.stringify(t.title), JSON.stringify(t.instructions), t.kind, t.role, t.level, t.dueAt, new Date(), seq, t.assignees, t.assignedRole, false, t.occurrence, false];
-              const slots = vals.map((v) => (params.push(v), `$${params.length}`));
-              return `(${slots.join(', ')}, 'open')`;
-            });
-            const inserted = await client.query(
-              `INSERT INTO tasks (incident_id, template, title, instructions, kind, role, level, due_at, created_at, raised_seq, assignees, assigned_role, unassigned_role, occurrence, late, status)
-               VALUES ${tuples.join(', ')} RETURNING *`,
-              params,
-            );
-            const timers = inserted.rows.map((t) => ({ key: `escalate:${t.id}`, event: { type: 'ESCALATE', taskId: t.id, step: 0 }, fire_at: t.due_at }));
-            timers.push({ key: 'recur:daily_report', event: { type: 'RECUR' } as never, fire_at: new Date() });
-            await client.query(
-              `INSERT INTO timers (incident_id, key, event, fire_at, created_at)
-               SELECT $1, t.key, t.event, t.fire_at, $2 FROM jsonb_to_recordset($3::jsonb) AS t(key text, event jsonb, fire_at timestamptz)
-               ON CONFLICT (incident_id, key) DO UPDATE SET event = EXCLUDED.event, fire_at = EXCLUDED.fire_at, locked_until = NULL, attempts = 0, created_at = EXCLUDED.created_at`,
-              [incident, new Date(), JSON.stringify(timers)],
-            );
-            await client.query('UPDATE incidents SET level = $2, state = $3, snapshot = $4, version = $5, updated_at = $6 WHERE id = $1', [incident, 'suspected_case', 'suspected_case', upSnapshot, seq, new Date()]);
-            effects = raisedTasks.map((t) => ({ type: 'task.raise', template: t.template }));
-          } else {
-            const cancelled = await client.query(
-              `UPDATE tasks SET status = 'cancelled', cancelled_at = $4, cancel_reason = $3 WHERE incident_id = $1 AND template = ANY($2) AND status = 'open' RETURNING *`,
-              [incident, raisedTasks.map((t) => t.template), JSON.stringify({ vi: 'x', en: 'x' }), new Date()],
-            );
-            await client.query('DELETE FROM timers WHERE incident_id = $1 AND key = ANY($2)', [incident, ['recur:daily_report', ...cancelled.rows.map((t) => `escalate:${t.id}`)]]);
-            await client.query('UPDATE incidents SET level = $2, state = $3, snapshot = $4, version = $5, updated_at = $6 WHERE id = $1', [incident, 'no_case', 'no_case', downSnapshot, seq, new Date()]);
-            effects = [{ type: 'task.cancel' }];
-          }
-          await client.query(`SELECT * FROM tasks WHERE incident_id = ANY($1) AND status = 'open' ORDER BY created_at, template`, [[incident]]);
-          await client.query(
-            `INSERT INTO incident_events (incident_id, seq, type, actor, note, data, from_level, from_state, to_level, to_state, effects, idempotency_key, request_hash, response, occurred_at, actor_id, on_behalf_of)
-             VALUES ($1, $2, $3, $4, NULL, NULL, $5, $5, $6, $6, $7, NULL, NULL, NULL, $8, $9, NULL)`,
-            [incident, seq, CYCLE[k % 2], 'bench', rows[0].level, k % 2 === 0 ? 'suspected_case' : 'no_case', JSON.stringify(effects), new Date(), admin.id],
-          );
-          await client.query('COMMIT');
-        } catch (e) {
-          await client.query('ROLLBACK');
-          throw e;
-        } finally {
-          client.release();
-        }
+      // Each client's incidents take SUSPECTED_CASE_REPORTED and CASE_RULED_OUT in turn: a client that
+      // stopped after an odd number of events leaves its last incident with the raised tasks open.
+      const incidents = 1 + c * INCIDENTS_PER_CLIENT;
+      const raised = up.raised.length;
+      const suspectedEvents = 1 + step.reduce((a, s) => a + Math.ceil(s / 2), 0);
+      const suspectedNow = step.filter((s) => s % 2).length;
+      const actual = {
+        timeline: await n('SELECT count(*)::int AS n FROM incident_events'),
+        tasks: await n('SELECT count(*)::int AS n FROM tasks'),
+        openTasks: await n(`SELECT count(*)::int AS n FROM tasks WHERE status = 'open'`),
+        timers: await n('SELECT count(*)::int AS n FROM timers'),
+        outbox: await n('SELECT count(*)::int AS n FROM notifications'),
       };
-      await measure('warm-up', c, warm, rawWork);
-      runs.push(await measure('raw SQL', c, EVENTS, rawWork));
+      expectCounts(`${mode}, ${c} client(s)`, actual, {
+        // One INCIDENT_OPENED each, the probe's two events, the warm-up and the measured events.
+        timeline: incidents + 2 + WARM + EVENTS,
+        // Opening raises communicate_prevention and inspect_5k; each SUSPECTED_CASE_REPORTED `raised` more.
+        tasks: 2 * incidents + raised * suspectedEvents,
+        openTasks: 2 * incidents + raised * suspectedNow,
+        // An escalation timer per open task, and the daily report's series timer while suspected.
+        timers: 2 * incidents + (raised + 1) * suspectedNow,
+        outbox: 0,
+      });
+      console.log(`  ${mode}, ${c} client(s): ${run.perSecond.toFixed(0)} events/s; rows ${JSON.stringify(actual)} as expected`);
+      return { ...run, statementsPerEvent };
+    } finally {
+      await pool.end();
+      await check.end();
+      await app.close();
     }
+  });
+}
 
-    console.log(`\nevents per run: ${EVENTS} (alternating SUSPECTED_CASE_REPORTED, which raises ${raisedTasks.length} tasks and ${raisedTasks.length + 1} timers, and CASE_RULED_OUT, which cancels them)\n`);
-    console.log(table(runs));
+async function main(): Promise<void> {
+  console.log(`Events benchmark\n${await machineInfo()}`);
+  console.log(`${RUNS} runs × ${MODES.length} modes × clients ${CONCURRENCY.join(', ')}; ${EVENTS} events each after ${WARM} warm-up events, each on a fresh database\n`);
+  const results = new Map<string, Result[]>();
+  for (let r = 0; r < RUNS; r++) {
     for (const c of CONCURRENCY) {
-      const e = runs.find((r) => r.mode === 'engine' && r.concurrency === c)!;
-      const r = runs.find((x) => x.mode === 'raw SQL' && x.concurrency === c)!;
-      console.log(`ratio engine / raw SQL at ${c} client(s): ${(e.perSecond / r.perSecond).toFixed(2)} (goal ≥ 0.6)`);
+      for (const mode of r % 2 ? [...MODES].reverse() : MODES) {
+        console.log(`run ${r + 1}, ${mode}, ${c} client(s), load average ${loadAverage()}`);
+        const key = `${mode}|${c}`;
+        results.set(key, [...(results.get(key) ?? []), await once(mode, c)]);
+      }
     }
-  } finally {
-    await pool.end();
-    await f.close();
   }
-});
+
+  console.log(`\n## Summary (${RUNS} runs each: median (min–max); load average at the end ${loadAverage()})\n`);
+  console.log(`events per run: ${EVENTS}, alternating SUSPECTED_CASE_REPORTED (raises tasks, their escalation timers and the daily report's timer) and CASE_RULED_OUT (cancels them)\n`);
+  console.log('| mode | clients | seconds | events/s | p50 ms | p99 ms | statements / event |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const c of CONCURRENCY) {
+    for (const mode of MODES) {
+      const rs = results.get(`${mode}|${c}`)!;
+      const s = (f: (x: Result) => number, d: number) => showSpread(spread(rs.map(f)), d);
+      console.log(`| ${mode} | ${c} | ${s((x) => x.seconds, 2)} | ${s((x) => x.perSecond, 0)} | ${s((x) => x.p50, 2)} | ${s((x) => x.p99, 2)} | ${spread(rs.map((x) => x.statementsPerEvent)).median.toFixed(1)} |`);
+    }
+  }
+  for (const c of CONCURRENCY) {
+    const e = results.get(`engine|${c}`)!.map((x) => x.perSecond);
+    const raw = results.get(`raw SQL|${c}`)!.map((x) => x.perSecond);
+    // Run r of one mode against run r of the other: they ran next to each other.
+    const perRun = e.map((v, i) => v / raw[i]);
+    console.log(`ratio engine / raw SQL at ${c} client(s): ${(spread(e).median / spread(raw).median).toFixed(2)} (medians); per run ${showSpread(spread(perRun), 2)} (goal ≥ 0.6)`);
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
+}
+process.exit(process.exitCode ?? 0);
