@@ -38,7 +38,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     app,
     new DocumentBuilder()
       .setTitle('Tiered response playbook engine')
-      .setDescription('Incidents, levels and tasks from response playbooks. Every request but /health needs `Authorization: Bearer <token>`.')
+      .setDescription('Incidents, levels and tasks from response playbooks. Every request but /health and these docs needs `Authorization: Bearer <token>`.')
       .addBearerAuth()
       .setVersion('0.1')
       .build(),

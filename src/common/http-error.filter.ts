@@ -25,6 +25,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status === 413) {
       return { status: 413, body: { error: 'payload_too_large', message: `request body is too large: at most ${BODY_LIMIT_BYTES / 1024} kB (${BODY_LIMIT_BYTES} bytes)`, limitBytes: BODY_LIMIT_BYTES } };
     }
+    // Nest wraps the JSON parser's error in an HttpException and keeps it as the cause.
+    const parse = ((e as { cause?: unknown })?.cause ?? e) as { type?: string; message?: string };
+    if (parse?.type === 'entity.parse.failed') return { status: 400, body: { error: 'bad_request', message: `request body is not valid JSON: ${parse.message}` } };
     if (e instanceof DomainError) return { status: e.status, body: { error: e.code, message: e.message, ...e.details } };
     if (e instanceof HttpException) {
       const r = e.getResponse();
@@ -33,7 +36,6 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     // Errors from the JSON body parser carry their own status (400 bad JSON, 413 too large).
     const p = e as { type?: string; status?: number; message?: string };
-    if (p?.type === 'entity.parse.failed') return { status: 400, body: { error: 'bad_request', message: `request body is not valid JSON: ${p.message}` } };
     if (typeof p?.status === 'number' && p.status >= 400 && p.status < 500) {
       return { status: p.status, body: { error: codeOf(p.status), message: p.message ?? 'bad request' } };
     }

@@ -58,6 +58,12 @@ describe('request shape', () => {
     expect((await t.http.post(`/tasks/${task.id}/acknowledge`).set(d.as(d.holderOf(task.assignedRole) ?? 'admin'))).status).toBe(200);
   });
 
+  it('a body that is not valid JSON says so', async () => {
+    const res = await t.http.post('/incidents').set(d.as('duty')).set('Content-Type', 'application/json').send('{"playbook": "covid19-office",');
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^request body is not valid JSON: /);
+  });
+
   it('an empty body names the missing fields only', async () => {
     const res = await open('duty', {});
     expect(res.status).toBe(400);
