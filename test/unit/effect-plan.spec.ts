@@ -75,7 +75,7 @@ describe('timerWrites', () => {
         const { cancel: gone, start: started } = timerWrites(effects);
         const table = new Map<string, string>();
         for (const k of gone) table.delete(k);
-        for (const s of started) if (s.type === 'timer.start') table.set(s.key, s.fireAt);
+        for (const s of started) table.set(s.key, s.fireAt);
         expect(Object.fromEntries(table)).toEqual(Object.fromEntries(sequential));
         expect(gone.filter((k) => table.has(k))).toEqual([]);
       }),
