@@ -1,6 +1,6 @@
-import { DirectoryService } from '../../src/directory/directory.service.js';
 import { TimerPoller } from '../../src/timers/timer-poller.js';
-import { startApp, type TestApp } from '../support/test-app.js';
+import { startOnceApp } from '../support/once-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 /**
  * A fired timer is gone: moving the clock past the claim lease and draining again fires nothing more.
@@ -17,16 +17,7 @@ let poller: TimerPoller;
 let admin: { Authorization: string };
 
 beforeAll(async () => {
-  t = await startApp({ PLAYBOOKS_DIR: 'test/fixtures/exactly-once', TIMER_LEASE_MS: String(LEASE) });
-  poller = t.app.get(TimerPoller);
-  const directory = t.app.get(DirectoryService);
-  await directory.createUnit(null, { id: 'u', name: 'Unit' });
-  const p = await directory.createPerson(null, { name: 'admin', admin: true });
-  admin = { Authorization: `Bearer ${(await directory.createToken(null, { personId: p.id, name: 't' })).token}` };
-  for (const role of ['lead', 'boss', 'top']) {
-    const person = await directory.createPerson(null, { name: role, email: `${role}@test` });
-    await directory.assign(null, { unitId: 'u', role, personId: person.id });
-  }
+  ({ t, poller, admin } = await startOnceApp({ TIMER_LEASE_MS: String(LEASE) }));
 });
 afterAll(async () => {
   await t?.close();
