@@ -2,16 +2,22 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { systemClock } from './common/clock.js';
 import { loadConfig } from './config/app-config.js';
+import { migrate } from './database/migrator.js';
+import type { TableGrant } from './database/runtime-grants.js';
 import { directoryStore } from './directory/directory-store.js';
 import { loadDirectoryFile } from './directory/directory-file.js';
 import { DirectoryService } from './directory/directory.service.js';
-import { openFoundations } from './foundations.js';
+import { openFoundations, withOwner } from './foundations.js';
+
+const DEFAULT_TOKEN_NAME = 'cli token';
 
 const USAGE = `usage: npm run cli -- <command> [options]
-  token:create --person <email|id> --name <label> [--expires <ISO date>]   issue a token (shown once)
-  token:list [--person <email|id>]                                         list tokens (never the tokens themselves)
-  token:revoke <token id>                                                  revoke a token
-  directory:load <file.yaml>                                               load units, people and roles
+  token:create --person <email|id> [--name <label>] [--expires <ISO date>]   issue a token (shown once); name default "${DEFAULT_TOKEN_NAME}"
+  token:list [--person <email|id>]                                           list tokens (never the tokens themselves)
+  token:revoke <token id>                                                    revoke a token
+  directory:load <file.yaml>                                                 load units, people and roles
+  db:grant-runtime <role>                                                    PostgreSQL, as the tables' owner: give <role> the
+                                                                             service's runtime rights and no more
 On the embedded database, stop the service first (it holds the data folder).`;
 
 async function main(): Promise<number> {
@@ -34,16 +40,18 @@ async function main(): Promise<number> {
     };
     switch (command) {
       case 'token:create': {
-        if (!values.person || !values.name) throw new Error('token:create needs --person and --name');
+        if (!values.person) throw new Error('token:create needs --person <email|id>');
         const expiresAt = values.expires ? new Date(values.expires) : undefined;
         if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error(`--expires: not a date: ${values.expires}`);
-        const t = await directory.createToken(null, { personId: await personId(values.person), name: values.name, expiresAt });
-        console.log(`token ${t.id} for ${values.person} (shown once):\n${t.token}`);
+        const name = values.name ?? DEFAULT_TOKEN_NAME;
+        const t = await directory.createToken(null, { personId: await personId(values.person), name, expiresAt });
+        console.log(`token ${t.id} "${name}" for ${values.person} (shown once):\n${t.token}`);
         return 0;
       }
       case 'token:list': {
         const tokens = await directory.tokens(values.person ? await personId(values.person) : undefined);
-        for (const t of tokens) console.log([t.id, t.prefix + '…', t.personId, t.name, t.revokedAt ? `revoked ${t.revokedAt}` : 'active'].join('  '));
+        const now = Date.now();
+        for (const t of tokens) console.log([t.id, t.prefix + '…', t.personId, t.name, tokenState(t, now)].join('  '));
         return 0;
       }
       case 'token:revoke': {
@@ -56,6 +64,15 @@ async function main(): Promise<number> {
         if (!arg) throw new Error('directory:load needs a file');
         const n = await loadDirectoryFile(arg, directory, f.db);
         console.log(`loaded ${n.units} units, ${n.people} people, ${n.roles} role assignments`);
+        return 0;
+      }
+      case 'db:grant-runtime': {
+        if (!arg) throw new Error('db:grant-runtime needs the role name');
+        if (f.db.kind !== 'postgres') throw new Error('db:grant-runtime is for PostgreSQL (the embedded database has no roles)');
+        let grants: TableGrant[] = [];
+        await withOwner(f.config, f.db, (owner) => migrate(owner, f.config.MIGRATIONS_DIR, { grantTo: arg, granted: (g) => (grants = g) }));
+        for (const g of grants) console.log(`  ${g.table.padEnd(24)} ${g.rights.join(', ')}`);
+        console.log(`role "${arg}" has these rights and no others on the service's ${grants.length} tables and sequences`);
         return 0;
       }
       default:
@@ -74,3 +91,10 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Revoked, expired (a token past its date no longer works, whatever it says otherwise) or active. */
+function tokenState(t: { revokedAt: string | null; expiresAt: string | null }, now: number): string {
+  if (t.revokedAt) return `revoked ${t.revokedAt}`;
+  if (t.expiresAt && Date.parse(t.expiresAt) <= now) return `expired ${t.expiresAt}`;
+  return t.expiresAt ? `active until ${t.expiresAt}` : 'active';
+}

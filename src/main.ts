@@ -1,48 +1,107 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { DataDirLocked } from './database/connect.js';
+import { DataDirLocked, DatabaseUnreachable } from './database/connect.js';
+import { MigrationError } from './database/migrator.js';
 import { openFoundations } from './foundations.js';
 import { configureHttp } from './http-app.js';
 import { PlaybookLoadError } from './playbooks/playbook-files.js';
-import { seedDemo } from './directory/demo-seed.js';
+import { firstRunMessage, seedDemo } from './directory/demo-seed.js';
 import { DirectoryService } from './directory/directory.service.js';
+
+/** A start-up failure whose message says it all: printed as one line, without a stack. */
+class StartError extends Error {}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const foundations = await openFoundations(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(foundations), { bufferLogs: false });
-  configureHttp(app, config);
-  app.enableShutdownHooks();
-  const close = app.close.bind(app);
-  app.close = async () => {
-    await close();
-    await foundations.close();
-  };
-  const log = new Logger('Engine');
-  const seed = config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && foundations.db.kind === 'embedded');
-  const demo = seed ? await seedDemo(foundations.db, foundations.registry, app.get(DirectoryService)) : null;
-  await app.listen(config.PORT);
-  if (demo) {
-    // Printed once, to the console only: these are the only copies of the tokens.
-    console.log(
-      `\nFirst run: created the demo unit "${demo.unit}" with a person for each role.\n` +
-        `These tokens are shown once; keep them (or issue new ones: npm run cli -- token:create --person <email>):\n` +
-        demo.tokens.map((t) => `  ${t.who.padEnd(28)} ${t.email.padEnd(26)} ${t.token}`).join('\n') +
-        '\n',
+  let app: NestExpressApplication | undefined;
+  try {
+    // abortOnError: false, so that a failure here reaches the handler below instead of process.abort().
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(foundations), { bufferLogs: false, abortOnError: false });
+    // The port is taken before the demo is seeded; until it is seeded and its tokens printed, every
+    // request (/health included) answers 503, so whoever waits for /health finds the tokens printed.
+    let ready = false;
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      ready ? next() : res.status(503).setHeader('Retry-After', '1').json({ statusCode: 503, error: 'unavailable', message: 'starting', path: req.path }),
     );
+    configureHttp(app, config);
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      await foundations.close();
+    };
+    // Our own hooks rather than enableShutdownHooks(): Nest's run the shutdown hooks but never
+    // app.close(), so the database would not be closed nor its data folder released. A second signal
+    // kills at once (process.once).
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => void app!.close().then(() => process.exit(0), () => process.exit(1)));
+    }
+    await app.init();
+    // The port first: a start that cannot listen must fail before any demo token exists, since a token
+    // that was created but never printed is lost for good.
+    const port = await listen(app.getHttpServer(), config.PORT);
+    const log = new Logger('Engine');
+    const seed = config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && foundations.db.kind === 'embedded');
+    if (seed) log.log(`port ${port} taken; seeding the demo if the database has no people (requests answer 503 until done)`);
+    const demo = seed ? await seedOnce(foundations, app.get(DirectoryService)) : null;
+    // Printed once, to the console only: these are the only copies of the tokens.
+    if (demo) console.log(firstRunMessage(demo));
+    ready = true;
+    const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.DATA_DIR}`;
+    if (foundations.migrated.length) log.log(`applied migrations: ${foundations.migrated.join(', ')}`);
+    if (foundations.granted) log.log(`runtime role "${foundations.granted.role}": rights set on ${foundations.granted.grants.length} tables and sequences`);
+    log.log(`playbooks: ${foundations.registry.list().map((v) => `${v.key} v${v.version}`).join(', ')}`);
+    log.log(`listening on http://localhost:${port} (API docs at /docs), ${where}`);
+  } catch (e) {
+    await (app ? app.close() : foundations.close()).catch(() => undefined);
+    throw e;
   }
-  const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.DATA_DIR}`;
-  if (foundations.migrated.length) log.log(`applied migrations: ${foundations.migrated.join(', ')}`);
-  log.log(`playbooks: ${foundations.registry.list().map((v) => `${v.key} v${v.version}`).join(', ')}`);
-  log.log(`listening on http://localhost:${config.PORT} (API docs at /docs), ${where}`);
+}
+
+/**
+ * Listens on the port itself rather than through app.listen(), which logs a failure on its own as
+ * well (two lines for one cause). Answers the port actually bound (PORT=0 picks a free one).
+ */
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const failed = (e: NodeJS.ErrnoException) => {
+      const why: Record<string, string> = {
+        EADDRINUSE: `port ${port} is in use (EADDRINUSE): another process listens on it; stop it or set PORT`,
+        EACCES: `port ${port} needs privileges this process does not have (EACCES); set PORT above 1023`,
+      };
+      reject(e.code && why[e.code] ? new StartError(why[e.code]) : e);
+    };
+    server.once('error', failed);
+    server.listen(port, () => {
+      server.off('error', failed);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+async function seedOnce(f: Awaited<ReturnType<typeof openFoundations>>, directory: DirectoryService) {
+  try {
+    return await seedDemo(f.db, f.registry, directory);
+  } catch (e) {
+    throw new StartError(`the demo seed failed, and nothing of it was kept (the next start tries again): ${(e as Error).message}`);
+  }
 }
 
 main().catch((e) => {
-  const known = e instanceof ConfigError || e instanceof PlaybookLoadError || e instanceof DataDirLocked;
+  const known =
+    e instanceof ConfigError ||
+    e instanceof PlaybookLoadError ||
+    e instanceof DataDirLocked ||
+    e instanceof DatabaseUnreachable ||
+    e instanceof MigrationError ||
+    e instanceof StartError;
   console.error(known ? `cannot start: ${e.message}` : e);
   process.exit(1);
 });

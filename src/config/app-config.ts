@@ -15,6 +15,14 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The tables' owner, used only to run the migrations at start (then closed), so that DATABASE_URL can
+   * name a role without DDL rights (README, "Least privilege"). Default: DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'MIGRATION_DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  MIGRATION_DATABASE_URL?: string;
+
   @IsString()
   @MinLength(1)
   DATA_DIR = './data';
@@ -123,15 +131,48 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const config = plainToInstance(AppConfig, present, { excludeExtraneousValues: false });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length) {
-    const lines = errors.map((e) => `${e.property}=${JSON.stringify(present[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map((e) => `${e.property}=${shown(e.property, present[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   // Keep only the variables this class declares; the rest of the environment is not config.
   const clean = new AppConfig();
   for (const k of Object.keys(clean) as (keyof AppConfig)[]) (clean as unknown as Record<string, unknown>)[k] = config[k];
-  for (const k of ['DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE', 'SMTP_URL', 'WEBHOOK_SECRET'] as const) clean[k] = config[k];
+  for (const k of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE', 'SMTP_URL', 'WEBHOOK_SECRET'] as const) clean[k] = config[k];
   if (Boolean(clean.JWT_ISSUER) !== Boolean(clean.JWT_JWKS_URL)) {
     throw new ConfigError('invalid configuration:\n  JWT_ISSUER and JWT_JWKS_URL: set both to accept JWTs, or neither');
   }
+  if (clean.MIGRATION_DATABASE_URL && !clean.DATABASE_URL) {
+    throw new ConfigError('invalid configuration:\n  MIGRATION_DATABASE_URL: only with DATABASE_URL (the embedded database has no roles)');
+  }
   return clean;
+}
+
+/** Values never echoed: the whole value is the secret. */
+const SECRETS = new Set(['WEBHOOK_SECRET']);
+/** URLs that may carry a password (in the user part or as a query parameter). */
+const URLS_WITH_CREDENTIALS = new Set(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'SMTP_URL', 'JWT_JWKS_URL']);
+
+/**
+ * How a bad value is shown in the error: as given, except that secrets are never echoed (the message
+ * ends up in logs and supervisors' mail) and passwords are cut out of URLs.
+ */
+function shown(name: string, value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (SECRETS.has(name)) return `(hidden, ${value.length} characters)`;
+  if (URLS_WITH_CREDENTIALS.has(name)) return JSON.stringify(withoutPassword(value));
+  return JSON.stringify(value);
+}
+
+/** The URL with its password and any password-like query parameter replaced by ***; unparseable: hidden. */
+export function withoutPassword(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    // Not a URL at all, so there is no telling which part is the password.
+    return '(not a URL; value hidden)';
+  }
+  if (u.password) u.password = '***';
+  for (const key of [...u.searchParams.keys()]) if (/pass|secret|token|key/i.test(key)) u.searchParams.set(key, '***');
+  return u.toString();
 }

@@ -15,43 +15,64 @@ function unique<T extends { key: string }>(lists: T[][]): T[] {
   return [...seen.values()];
 }
 
+/** Only one seeder at a time, across replicas: whoever comes second sees the first one's people. */
+export const SEED_LOCK_KEY = 'playbook-engine demo seed';
+
 /**
  * First run on an empty database: a demo unit with one person for each role of every playbook,
  * a duty officer and an admin, and tokens for the duty officer, the Chief of Office (an assignee) and
- * the admin, so the README walkthrough works at once. Returns null when there are people already.
+ * the admin, so the README walkthrough works at once. Returns null when there are people already (or a
+ * demo unit).
+ *
+ * All of it, audit entries included, is one transaction: a crash or an error half-way leaves nothing,
+ * and the next start seeds again, instead of finding people and never seeding the rest.
  */
 export async function seedDemo(db: Database, registry: PlaybookRegistry, directory: DirectoryService): Promise<DemoTokens | null> {
-  if ((await db.read((sql) => directoryStore.countPeople(sql))) > 0) return null;
-  const playbooks = registry.list().map((v) => v.machine.playbook);
-  const roles = unique(playbooks.map((p) => p.roles));
-  const unit = 'demo';
-  // In the demo every outside party is "reached" through the service log.
-  const contacts = Object.fromEntries(unique(playbooks.map((p) => p.parties)).map((p) => [p.key, { name: p.title.vi, log: true }]));
-  await directory.createUnit(null, { id: unit, name: 'Văn phòng Sở (demo) — Demo department office', timeZone: 'Asia/Ho_Chi_Minh', contacts });
-  const person = async (name: string, email: string, roles: string[], admin = false) => {
-    const p = await directory.createPerson(null, { name, email, admin });
-    for (const role of roles) await directory.assign(null, { unitId: unit, role, personId: p.id });
-    return p;
-  };
-  const admin = await person('Quản trị (demo admin)', 'admin@demo', [], true);
-  const officer = await person('Cán bộ trực (duty officer)', 'duty.officer@demo', ['duty_officer']);
-  const people = new Map<string, string>();
-  for (const r of roles) {
-    const p = await person(`${r.title.vi} (${r.title.en})`, `${r.key.replace(/_/g, '.')}@demo`, [r.key]);
-    people.set(r.key, p.id);
-  }
-  const assigneeRole = people.has('chief_of_office') ? 'chief_of_office' : roles[0].key;
-  const token = async (personId: string, who: string, email: string) => ({
-    who,
-    email,
-    token: (await directory.createToken(null, { personId, name: 'first-run demo token' })).token,
+  return db.transaction(async (sql) => {
+    await sql.rows('SELECT pg_advisory_xact_lock(hashtext($1))', [SEED_LOCK_KEY]);
+    const unit = 'demo';
+    if ((await directoryStore.countPeople(sql)) > 0 || (await directoryStore.unit(sql, unit))) return null;
+    const d = directory.within(sql);
+    const playbooks = registry.list().map((v) => v.machine.playbook);
+    const roles = unique(playbooks.map((p) => p.roles));
+    // In the demo every outside party is "reached" through the service log.
+    const contacts = Object.fromEntries(unique(playbooks.map((p) => p.parties)).map((p) => [p.key, { name: p.title.vi, log: true }]));
+    await d.createUnit(null, { id: unit, name: 'Văn phòng Sở (demo) — Demo department office', timeZone: 'Asia/Ho_Chi_Minh', contacts });
+    const person = async (name: string, email: string, roles: string[], admin = false) => {
+      const p = await d.createPerson(null, { name, email, admin });
+      for (const role of roles) await d.assign(null, { unitId: unit, role, personId: p.id });
+      return p;
+    };
+    const admin = await person('Quản trị (demo admin)', 'admin@demo', [], true);
+    const officer = await person('Cán bộ trực (duty officer)', 'duty.officer@demo', ['duty_officer']);
+    const people = new Map<string, string>();
+    for (const r of roles) {
+      const p = await person(`${r.title.vi} (${r.title.en})`, `${r.key.replace(/_/g, '.')}@demo`, [r.key]);
+      people.set(r.key, p.id);
+    }
+    const assigneeRole = people.has('chief_of_office') ? 'chief_of_office' : roles[0].key;
+    const token = async (personId: string, who: string, email: string) => ({
+      who,
+      email,
+      token: (await d.createToken(null, { personId, name: 'first-run demo token' })).token,
+    });
+    return {
+      unit,
+      tokens: [
+        await token(officer.id, 'duty officer', 'duty.officer@demo'),
+        await token(people.get(assigneeRole)!, `assignee (${assigneeRole})`, `${assigneeRole.replace(/_/g, '.')}@demo`),
+        await token(admin.id, 'admin', 'admin@demo'),
+      ],
+    };
   });
-  return {
-    unit,
-    tokens: [
-      await token(officer.id, 'duty officer', 'duty.officer@demo'),
-      await token(people.get(assigneeRole)!, `assignee (${assigneeRole})`, `${assigneeRole.replace(/_/g, '.')}@demo`),
-      await token(admin.id, 'admin', 'admin@demo'),
-    ],
-  };
+}
+
+/** What the first start prints, once: the only copies of the tokens. */
+export function firstRunMessage(demo: DemoTokens): string {
+  return (
+    `\nFirst run: created the demo unit "${demo.unit}" with a person for each role.\n` +
+    `These tokens are shown once; keep them (or issue new ones: npm run cli -- token:create --person <email> --name <label>):\n` +
+    demo.tokens.map((t) => `  ${t.who.padEnd(28)} ${t.email.padEnd(26)} ${t.token}`).join('\n') +
+    '\n'
+  );
 }

@@ -162,14 +162,27 @@ export class DirectoryService {
     return this.db.read((sql) => directoryStore.auditLog(sql, limit, offset));
   }
 
-  /** Runs an admin change and its audit entry in one transaction. */
+  /** Runs an admin change and its audit entry in one transaction (its own, or the one given to `within`). */
   change<T>(actor: Actor, action: string, subject: string, details: unknown, work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (sql) => {
+    return this.transaction(async (sql) => {
       const result = await work(sql);
       await directoryStore.audit(sql, { actorId: actor?.id ?? null, actor: actor?.name ?? 'system', action, subject, details });
       return result;
     });
   }
+
+  /**
+   * The same service, whose changes (create, update, assign, tokens; each with its audit entry) run in
+   * the caller's transaction, so that several commit or roll back together (the first-run seed). Its
+   * reads (units(), people(), …) still use their own connection: do not call them inside.
+   */
+  within(sql: Sql): DirectoryService {
+    const scoped = Object.create(this) as DirectoryService;
+    scoped.transaction = (work) => work(sql);
+    return scoped;
+  }
+
+  private transaction: <T>(work: (sql: Sql) => Promise<T>) => Promise<T> = (work) => this.db.transaction(work);
 
   private knownRoles(): Set<string> {
     const roles = new Set<string>(ACCESS_ROLES);
