@@ -67,6 +67,18 @@ describe('a batch of due timers with one that fails', () => {
   });
 });
 
+describe('a due time written by hand', () => {
+  // The poller takes a claimed timer by its due time read back in milliseconds: a due time with
+  // microseconds would never match and be claimed again after every lease, silently, forever.
+  it('with microseconds is refused by the database; in whole milliseconds it fires', async () => {
+    const { id } = await open();
+    await expect(db().transaction((sql) => sql.rows(`UPDATE timers SET fire_at = '2020-01-01T00:00:00.123456Z' WHERE incident_id = $1`, [id]))).rejects.toThrow(/timers_fire_at_whole_ms/);
+    await db().transaction((sql) => sql.rows(`UPDATE timers SET fire_at = $2 WHERE incident_id = $1 AND key LIKE 'escalate:%'`, [id, t.clock.now()]));
+    expect((await poller.tick()).fired).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::int AS n FROM incident_events WHERE type = 'TASK_ESCALATED' AND incident_id = $1`, [id])).toBe(1);
+  });
+});
+
 describe('the audit log and the incident timeline', () => {
   // A row trigger fires only on rows the statement touches: both tables have rows by now.
   const cases: [string, string][] = [
