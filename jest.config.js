@@ -8,4 +8,6 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'],
   testTimeout: 60000,
+  // Stryker's sandboxes and the build output hold copies of the sources.
+  modulePathIgnorePatterns: ['<rootDir>/reports/', '<rootDir>/dist/'],
 };

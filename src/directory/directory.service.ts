@@ -142,6 +142,10 @@ export class DirectoryService {
 
   /** Issues a token; the answer is the only place the token itself ever appears. */
   createToken(actor: Actor, t: { personId: string; name: string; expiresAt?: Date }) {
+    if (t.expiresAt && t.expiresAt <= this.clock.now()) {
+      // A token born expired would only confuse whoever receives it.
+      throw new BadRequest('expiresAt is in the past', [{ field: 'expiresAt', problems: [`must be later than now (${this.clock.now().toISOString()})`] }]);
+    }
     return this.change(actor, 'token.create', `person:${t.personId}`, { name: t.name, expiresAt: t.expiresAt }, async (sql) => {
       await this.mustPerson(sql, t.personId, 'personId');
       const { token, hash, prefix } = newToken();
