@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dueAt, isDueSpec } from '../../src/core/due.js';
+import { dueAt, isDueSpec, nextWallClock, parseWallClock } from '../../src/core/due.js';
 import { catchUp, nextOccurrence } from '../../src/core/recurrence.js';
 
 const HCM = 'Asia/Ho_Chi_Minh'; // UTC+7, no DST
@@ -49,6 +49,33 @@ describe('due times', () => {
     for (const bad of ['24:00', '9:00', 'soon', '30 minutes', '']) expect(isDueSpec(bad)).toBe(false);
   });
 
+  it('a local time due right now is due now; later in the minute it is tomorrow, at the whole minute', () => {
+    expect(iso(dueAt('10:00', now, HCM, 'PT15M'))).toBe('2026-01-29T03:00:00.000Z');
+    expect(iso(dueAt('14:00', new Date('2026-01-29T03:00:30.500Z'), HCM, 'PT15M'))).toBe('2026-01-29T07:00:00.000Z');
+    expect(iso(dueAt('10:00', new Date('2026-01-29T03:00:30.500Z'), HCM, 'PT15M'))).toBe('2026-01-30T03:00:00.000Z');
+    // The next occurrence of a series is strictly after: the same instant is tomorrow's.
+    expect(iso(nextWallClock(now, HCM, 10, 0))).toBe('2026-01-30T03:00:00.000Z');
+    expect(iso(nextWallClock(now, HCM, 10, 0, true))).toBe('2026-01-29T03:00:00.000Z');
+  });
+
+  it('a local time skipped by DST today and already past is tomorrow’s real one, not the shifted hour', () => {
+    // 04:00 CEST on 29 March: today's 02:30 did not exist (luxon makes it 03:30), and has passed anyway.
+    expect(iso(dueAt('02:30', new Date('2026-03-29T02:00:00Z'), 'Europe/Berlin', 'PT15M'))).toBe('2026-03-30T00:30:00.000Z'); // 02:30 CEST
+  });
+
+  it('reads a local time only as hh:mm on a 24-hour clock', () => {
+    expect(parseWallClock('07:05')).toEqual({ hour: 7, minute: 5 });
+    expect(parseWallClock('23:59')).toEqual({ hour: 23, minute: 59 });
+    for (const bad of ['7:05', '24:00', '12:60', 'x12:00', '12:00x', '12:5', '1a:00']) expect(parseWallClock(bad)).toBeNull();
+  });
+
+  it('a date, or a date with a local time, is a due time; other ISO forms are not', () => {
+    for (const ok of ['2021-09-30', '2021-09-30T14:00', '2021-09-30T00:00', '2021-09-30T23:59', '19:59', '20:00', '23:59']) expect(isDueSpec(ok)).toBe(true);
+    for (const bad of ['2021-09-30T14:00:00', '2021-W39-4', '2021-273', '2021-9-30', '2021-09-30T', '2021-09-30 14:00', '2021-09-30T14:60', 'x2021-09-30', '2021-09-30x', '20210930']) {
+      expect(isDueSpec(bad)).toBe(false);
+    }
+  });
+
   it('a local time is always within a day ahead and lands on that local time', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom(HCM, 'Europe/Berlin', 'America/New_York', 'UTC'), (when, h, m, zone) => {
@@ -79,6 +106,26 @@ describe('recurring duties', () => {
   it('on time: nothing missed, the next occurrence is tomorrow', () => {
     const at = new Date('2026-01-29T09:30:00Z');
     expect(catchUp(daily, at, at, HCM)).toEqual({ missed: null, next: new Date('2026-01-30T09:30:00Z') });
+  });
+
+  it('a duty on given weekdays skips the other days, counted in the unit’s zone', () => {
+    // Friday 08:00 local: the next is Monday 07:30.
+    expect(iso(nextOccurrence({ at: ['07:30'], weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] }, new Date('2026-01-09T01:00:00Z'), HCM))).toBe('2026-01-12T00:30:00.000Z');
+    expect(iso(nextOccurrence({ at: ['08:00'], weekdays: ['sun'] }, new Date('2026-01-05T02:00:00Z'), HCM))).toBe('2026-01-11T01:00:00.000Z');
+    // Monday 08:00 exactly: a week later, not now.
+    expect(iso(nextOccurrence({ at: ['08:00'], weekdays: ['mon'] }, new Date('2026-01-05T01:00:00Z'), HCM))).toBe('2026-01-12T01:00:00.000Z');
+    // Monday 06:00 in Ho Chi Minh City is still Sunday in UTC.
+    expect(iso(nextOccurrence({ at: ['06:00'], weekdays: ['mon'] }, new Date('2026-01-05T00:00:00Z'), HCM))).toBe('2026-01-11T23:00:00.000Z');
+  });
+
+  it('no permitted weekday is an error, not a loop', () => {
+    expect(() => nextOccurrence({ at: ['08:00'], weekdays: [] }, new Date('2026-01-05T00:00:00Z'), HCM)).toThrow('no occurrence within a week');
+  });
+
+  it('a timer that fires late by exactly one occurrence owes that one, late', () => {
+    const scheduled = new Date('2026-01-29T09:30:00Z');
+    expect(catchUp(daily, scheduled, new Date('2026-01-30T09:30:00Z'), HCM)).toEqual({ missed: new Date('2026-01-30T09:30:00Z'), next: new Date('2026-01-31T09:30:00Z') });
+    expect(catchUp(daily, scheduled, new Date('2026-01-30T09:29:59Z'), HCM)).toEqual({ missed: null, next: new Date('2026-01-30T09:30:00Z') });
   });
 
   it('after three days down: one missed occurrence (the latest), then the next', () => {
