@@ -1,8 +1,15 @@
 import { IncidentMachine, type StoredSnapshot } from '../../src/core/engine/incident-machine.js';
+import type { Playbook } from '../../src/core/playbook/playbook.js';
 import { shippedPlaybook } from '../support/playbooks.js';
 import type { Effect } from '../../src/core/engine/effects.js';
 
-const machine = new IncidentMachine(await shippedPlaybook('covid19-office'));
+// Loaded and built inside the tests, not when the file loads: Stryker then knows which tests reach the
+// machine-building code and runs only those against its mutants (MUTATION.md).
+let covid: Promise<Playbook> | undefined;
+let machine: IncidentMachine;
+beforeEach(async () => {
+  machine = new IncidentMachine(await (covid ??= shippedPlaybook('covid19-office')));
+});
 const now = new Date('2026-11-22T02:00:00Z');
 
 const raised = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'task.raise' ? [e.template] : []));
