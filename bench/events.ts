@@ -9,98 +9,21 @@
  * expected counts (throw, non-zero exit, if any is wrong); RUNS runs, reported as median and range.
  */
 import 'reflect-metadata';
-import { openApp, seedDirectory } from './app.js';
-import { CYCLE, rawEvent } from './events/raw-sql.js';
-import { expectCounts, loadAverage, machineInfo, measure, newPool, showSpread, spread, withFreshDatabase, type Run } from './support.js';
-import { ignorePool, statementCount } from './tap.js';
+import { eventsOnce, type EventsMode, type EventsResult } from './events/once.js';
+import { loadAverage, machineInfo, showSpread, spread } from './support.js';
 
 // 1,000 events per measurement keeps the 12 measurements (3 runs × 2 modes × 2 client counts) within
 // a few minutes on a busy 2-core machine.
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const INCIDENTS_PER_CLIENT = 25;
 const CONCURRENCY = [1, 8];
 const WARM = Math.min(200, EVENTS / 10);
-const MODES = ['engine', 'raw SQL'];
+const MODES: EventsMode[] = ['engine', 'raw SQL'];
 
-interface Result extends Run {
-  statementsPerEvent: number;
-}
+type Result = EventsResult;
 
-/** One measurement on a fresh database: set-up, warm-up (discarded), EVENTS events, row counts checked. */
-function once(mode: string, c: number): Promise<Result> {
-  return withFreshDatabase('bench_events', async (url) => {
-    const app = await openApp(url);
-    const pool = newPool(url, 20);
-    // The raw baseline's statements are counted like the engine's; the benchmark's reads are not.
-    const check = newPool(url, 1);
-    ignorePool(check);
-    const n = async (text: string) => (await check.query<{ n: number }>(text)).rows[0].n;
-    try {
-      const actor = await seedDirectory(app, false);
-      const open = async (count: number) => {
-        const ids: string[] = [];
-        for (let i = 0; i < count; i++) ids.push((await app.engine.open({ playbook: 'covid19-office', unit: 'bench' }, actor)).incident.id);
-        return ids;
-      };
-      // What one SUSPECTED_CASE_REPORTED writes, captured from the engine on a probe incident (in both
-      // modes, so that both databases hold the same rows).
-      const [probe] = await open(1);
-      const up = await app.engine.apply(probe, { type: CYCLE[0] }, actor);
-      const snapshot = async () => (await check.query('SELECT snapshot FROM incidents WHERE id = $1', [probe])).rows[0].snapshot;
-      const upSnapshot = await snapshot();
-      await app.engine.apply(probe, { type: CYCLE[1] }, actor);
-      const downSnapshot = await snapshot();
-
-      // Each client owns its incidents, so clients never wait on each other's locks.
-      const mine: string[][] = [];
-      for (let w = 0; w < c; w++) mine.push(await open(INCIDENTS_PER_CLIENT));
-      const apply =
-        mode === 'engine'
-          ? async (incident: string, k: number) => void (await app.engine.apply(incident, { type: CYCLE[k % 2] }, actor))
-          : rawEvent(pool, { raised: up.raised, upSnapshot, downSnapshot, actorId: actor.id });
-      const step = Array<number>(c).fill(0);
-      const work = async (w: number) => {
-        const k = step[w]++;
-        await apply(mine[w][Math.floor(k / 2) % INCIDENTS_PER_CLIENT], k);
-      };
-      await measure('warm-up', c, WARM, work);
-      const q0 = statementCount();
-      const run = await measure(mode, c, EVENTS, work);
-      const statementsPerEvent = (statementCount() - q0) / EVENTS;
-
-      // Each client's incidents take SUSPECTED_CASE_REPORTED and CASE_RULED_OUT in turn: a client that
-      // stopped after an odd number of events leaves its last incident with the raised tasks open.
-      const incidents = 1 + c * INCIDENTS_PER_CLIENT;
-      const raised = up.raised.length;
-      const suspectedEvents = 1 + step.reduce((a, s) => a + Math.ceil(s / 2), 0);
-      const suspectedNow = step.filter((s) => s % 2).length;
-      const actual = {
-        timeline: await n('SELECT count(*)::int AS n FROM incident_events'),
-        tasks: await n('SELECT count(*)::int AS n FROM tasks'),
-        openTasks: await n(`SELECT count(*)::int AS n FROM tasks WHERE status = 'open'`),
-        timers: await n('SELECT count(*)::int AS n FROM timers'),
-        outbox: await n('SELECT count(*)::int AS n FROM notifications'),
-      };
-      expectCounts(`${mode}, ${c} client(s)`, actual, {
-        // One INCIDENT_OPENED each, the probe's two events, the warm-up and the measured events.
-        timeline: incidents + 2 + WARM + EVENTS,
-        // Opening raises communicate_prevention and inspect_5k; each SUSPECTED_CASE_REPORTED `raised` more.
-        tasks: 2 * incidents + raised * suspectedEvents,
-        openTasks: 2 * incidents + raised * suspectedNow,
-        // An escalation timer per open task, and the daily report's series timer while suspected.
-        timers: 2 * incidents + (raised + 1) * suspectedNow,
-        outbox: 0,
-      });
-      console.log(`  ${mode}, ${c} client(s): ${run.perSecond.toFixed(0)} events/s; rows ${JSON.stringify(actual)} as expected`);
-      return { ...run, statementsPerEvent };
-    } finally {
-      await pool.end();
-      await check.end();
-      await app.close();
-    }
-  });
-}
+/** One measurement on a fresh database (bench/events/once.ts). */
+const once = (mode: EventsMode, c: number): Promise<Result> => eventsOnce(mode, c, { events: EVENTS, warm: WARM });
 
 async function main(): Promise<void> {
   console.log(`Events benchmark\n${await machineInfo()}`);

@@ -56,6 +56,11 @@ export class Service {
     return this.child !== null;
   }
 
+  /** The running child's process id (bench:http reads its memory from /proc); 0 when stopped. */
+  get pid(): number {
+    return this.child?.pid ?? 0;
+  }
+
   /** Every line the service prints, from now on (the first-run tokens are only ever printed). */
   onLine(listener: (line: string) => void): () => void {
     this.listeners.add(listener);
