@@ -10,6 +10,10 @@ import { Database } from './database/database.js';
 import { DirectoryController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { HealthController } from './health/health.controller.js';
+import { ReadinessCheck } from './health/readiness.js';
+import { HttpDrain } from './lifecycle/http-drain.js';
+import { Lifecycle } from './lifecycle/lifecycle.js';
+import { Shutdown } from './lifecycle/shutdown.js';
 import { IncidentEngine } from './incidents/incident-engine.js';
 import { TaskCommands } from './tasks/task-commands.js';
 import { TimerFiring } from './timers/timer-firing.js';
@@ -56,6 +60,10 @@ export class AppModule {
         TimerPoller,
         Dispatcher,
         Scheduler,
+        Lifecycle,
+        ReadinessCheck,
+        HttpDrain,
+        Shutdown,
       ],
     };
   }

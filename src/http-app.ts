@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config.js';
+import { trustProxySetting } from './config/trust-proxy.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { NoNulPipe } from './common/no-nul.pipe.js';
 import { BODY_LIMIT_BYTES, DepthPipe, requireJsonBody } from './common/request-shape.js';
@@ -17,6 +18,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use((req: { path: string }, res: unknown, next: () => void) =>
     (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next),
   );
+  // Who the client is behind a reverse proxy (req.ip, the rate limit's key): see TRUST_PROXY.
+  (app as NestExpressApplication).set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   // Per client address and per replica; /health stays exempt so load balancers never get 429.
   app.use(
     rateLimit({
@@ -24,7 +27,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       limit: config.RATE_LIMIT_PER_MINUTE,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      skip: (req) => req.path === '/health',
+      skip: (req) => req.path === '/health' || req.path === '/health/live' || req.path === '/health/ready',
       handler: (req, res) => {
         res.status(429).json({ statusCode: 429, error: 'too_many_requests', message: `more than ${config.RATE_LIMIT_PER_MINUTE} requests a minute from this address; slow down`, path: req.path });
       },

@@ -11,6 +11,8 @@ import { DataDirLocked, DatabaseUnreachable } from './database/connect.js';
 import { MigrationError } from './database/migrator.js';
 import { openFoundations } from './foundations.js';
 import { configureHttp } from './http-app.js';
+import { Lifecycle } from './lifecycle/lifecycle.js';
+import { stopOnSignals } from './lifecycle/signals.js';
 import { PlaybookLoadError } from './playbooks/playbook-files.js';
 import { firstRunMessage, seedDemo } from './directory/demo-seed.js';
 import { DirectoryService } from './directory/directory.service.js';
@@ -26,10 +28,13 @@ async function main(): Promise<void> {
     // abortOnError: false, so that a failure here reaches the handler below instead of process.abort().
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(foundations), { bufferLogs: false, abortOnError: false });
     // The port is taken before the demo is seeded; until it is seeded and its tokens printed, every
-    // request (/health included) answers 503, so whoever waits for /health finds the tokens printed.
-    let ready = false;
+    // request (/health included, /health/live not: the process is up) answers 503, so whoever waits
+    // for /health finds the tokens printed.
+    const lifecycle = app.get(Lifecycle);
     app.use((req: Request, res: Response, next: NextFunction) =>
-      ready ? next() : res.status(503).setHeader('Retry-After', '1').json({ statusCode: 503, error: 'unavailable', message: 'starting', path: req.path }),
+      lifecycle.phase !== 'starting' || req.path === '/health/live'
+        ? next()
+        : res.status(503).setHeader('Retry-After', '1').json({ statusCode: 503, error: 'unavailable', message: 'starting', reason: 'starting', path: req.path }),
     );
     configureHttp(app, config);
     const close = app.close.bind(app);
@@ -38,27 +43,25 @@ async function main(): Promise<void> {
       await foundations.close();
     };
     // Our own hooks rather than enableShutdownHooks(): Nest's run the shutdown hooks but never
-    // app.close(), so the database would not be closed nor its data folder released. A second signal
-    // kills at once (process.once).
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => void app!.close().then(() => process.exit(0), () => process.exit(1)));
-    }
+    // app.close(), so the database would not be closed nor its data folder released. They drain first
+    // (src/lifecycle/signals.ts); a second signal kills at once.
+    stopOnSignals(app, config.SHUTDOWN_GRACE_MS);
     await app.init();
     // The port first: a start that cannot listen must fail before any demo token exists, since a token
     // that was created but never printed is lost for good.
-    const port = await listen(app.getHttpServer(), config.PORT);
+    const port = await listen(app.getHttpServer(), config.PORT, config.HOST);
     const log = new Logger('Engine');
     const seed = config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && foundations.db.kind === 'embedded');
     if (seed) log.log(`port ${port} taken; seeding the demo if the database has no people (requests answer 503 until done)`);
     const demo = seed ? await seedOnce(foundations, app.get(DirectoryService)) : null;
     // Printed once, to the console only: these are the only copies of the tokens.
     if (demo) console.log(firstRunMessage(demo));
-    ready = true;
+    lifecycle.markReady();
     const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.DATA_DIR}`;
     if (foundations.migrated.length) log.log(`applied migrations: ${foundations.migrated.join(', ')}`);
     if (foundations.granted) log.log(`runtime role "${foundations.granted.role}": rights set on ${foundations.granted.grants.length} tables and sequences`);
     log.log(`playbooks: ${foundations.registry.list().map((v) => `${v.key} v${v.version}`).join(', ')}`);
-    log.log(`listening on http://localhost:${port} (API docs at /docs), ${where}`);
+    log.log(`listening on ${listeningOn(config.HOST, port)} (API docs at /docs), ${where}`);
   } catch (e) {
     await (app ? app.close() : foundations.close()).catch(() => undefined);
     throw e;
@@ -69,21 +72,30 @@ async function main(): Promise<void> {
  * Listens on the port itself rather than through app.listen(), which logs a failure on its own as
  * well (two lines for one cause). Answers the port actually bound (PORT=0 picks a free one).
  */
-function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const failed = (e: NodeJS.ErrnoException) => {
       const why: Record<string, string> = {
         EADDRINUSE: `port ${port} is in use (EADDRINUSE): another process listens on it; stop it or set PORT`,
         EACCES: `port ${port} needs privileges this process does not have (EACCES); set PORT above 1023`,
+        EADDRNOTAVAIL: `HOST ${host} is not an address of this machine (EADDRNOTAVAIL); set HOST to one of its addresses, or 0.0.0.0`,
+        ENOTFOUND: `HOST ${host}: no such host name (ENOTFOUND)`,
+        EAI_AGAIN: `HOST ${host}: the name could not be resolved (EAI_AGAIN)`,
       };
       reject(e.code && why[e.code] ? new StartError(why[e.code]) : e);
     };
     server.once('error', failed);
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       server.off('error', failed);
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
+
+/** Where to reach the service, for the start line: a wildcard HOST says it is every interface. */
+function listeningOn(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::') return `http://localhost:${port} on all interfaces (HOST=${host})`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port} only (HOST=${host})`;
 }
 
 async function seedOnce(f: Awaited<ReturnType<typeof openFoundations>>, directory: DirectoryService) {

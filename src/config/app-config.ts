@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, Validate, validateSync } from 'class-validator';
+import { IsTrustProxy } from './trust-proxy.js';
 
 /** Everything the service reads from its environment, validated once at boot. */
 export class AppConfig {
@@ -9,6 +10,29 @@ export class AppConfig {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** Address to listen on; the default 0.0.0.0 is every IPv4 interface (127.0.0.1: this machine only). */
+  @IsString()
+  @MinLength(1)
+  HOST = '0.0.0.0';
+
+  /**
+   * Express's `trust proxy`: whose X-Forwarded-For to believe for the client address (the rate limit's
+   * key). `false` (none), `true` (anyone: only behind a proxy that overwrites the header), a number of
+   * hops, or a comma-separated list of addresses, subnets and loopback/linklocal/uniquelocal.
+   */
+  @Validate(IsTrustProxy)
+  TRUST_PROXY = 'false';
+
+  /**
+   * On SIGTERM or SIGINT, how long requests in flight (and the timer poller and the dispatcher) get to
+   * finish before their connections are cut and the database closes.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_GRACE_MS = 10_000;
 
   /** PostgreSQL connection string; when absent the embedded database (PGlite) in DATA_DIR is used. */
   @IsOptional()

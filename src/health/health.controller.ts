@@ -3,12 +3,16 @@ import { Public } from '../access/public.decorator.js';
 import { ApiTags } from '@nestjs/swagger';
 import { Database } from '../database/database.js';
 import { DomainError } from '../common/errors.js';
+import { ReadinessCheck } from './readiness.js';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly readiness: ReadinessCheck,
+  ) {}
 
   @Get()
   async check() {
@@ -19,5 +23,19 @@ export class HealthController {
       throw new DomainError(503, 'unavailable', 'the database is unreachable', { database: this.db.kind });
     }
     return { status: 'ok', database: this.db.kind };
+  }
+
+  /** Liveness: the process answers. No database: a restart would not mend a database that is down. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: send traffic here. 503 with the reason (starting, draining, database, migrations) otherwise. */
+  @Get('ready')
+  async ready() {
+    const r = await this.readiness.check();
+    if (!r.ready) throw new DomainError(503, 'not_ready', r.message, { reason: r.reason, database: this.db.kind });
+    return { status: 'ready', database: this.db.kind };
   }
 }

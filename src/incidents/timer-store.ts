@@ -27,6 +27,24 @@ export const timerStore = {
     );
   },
 
+  /**
+   * Hands back claimed timers that were not fired (a poller stopping), so that any poller may claim
+   * them at once. Only our own claim: a row whose lease ran out and was claimed again since, or that
+   * was restarted, has another locked_until and is left alone. The claim's attempt is taken back too,
+   * since none was made. Answers how many were handed back.
+   */
+  async release(sql: Sql, timers: { incident_id: string; key: string; fire_at: Date }[], lockedUntil: Date): Promise<number> {
+    if (!timers.length) return 0;
+    const rows = await sql.rows(
+      `UPDATE timers t SET locked_until = NULL, attempts = greatest(t.attempts - 1, 0)
+         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS x(incident_id, key, fire_at)
+        WHERE t.incident_id = x.incident_id AND t.key = x.key AND t.fire_at = x.fire_at AND t.locked_until = $4
+        RETURNING t.key`,
+      [timers.map((t) => t.incident_id), timers.map((t) => t.key), timers.map((t) => new Date(t.fire_at)), lockedUntil],
+    );
+    return rows.length;
+  },
+
   /** Takes the timer for firing, in the firing transaction: exactly one transaction gets the row. */
   async take(sql: Sql, incidentId: string, key: string, fireAt: Date): Promise<{ event: Record<string, unknown> } | undefined> {
     const [row] = await timerStore.takeMany(sql, [{ incident_id: incidentId, key, fire_at: fireAt }]);

@@ -46,6 +46,14 @@ export const notificationStore = {
     );
   },
 
+  /**
+   * Hands back claimed messages that were not sent (a dispatcher stopping): due at `now` again. Only
+   * while the claim is still ours (next_attempt_at is the lease end we set).
+   */
+  async release(sql: Sql, ids: string[], leaseEnd: Date, now: Date): Promise<void> {
+    await sql.rows(`UPDATE notifications SET next_attempt_at = $3 WHERE id = ANY($1::uuid[]) AND status = 'pending' AND next_attempt_at = $2`, [ids, leaseEnd, now]);
+  },
+
   async delivered(sql: Sql, id: string, attempts: number, at: Date): Promise<void> {
     await sql.rows(`UPDATE notifications SET status = 'delivered', attempts = $2, delivered_at = $3, last_error = NULL WHERE id = $1`, [id, attempts, at]);
   },

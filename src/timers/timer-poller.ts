@@ -19,6 +19,8 @@ export interface TickResult {
 @Injectable()
 export class TimerPoller {
   private readonly log = new Logger('Timers');
+  private stopping = false;
+  private readonly ticks = new Set<Promise<TickResult>>();
 
   constructor(
     private readonly db: Database,
@@ -27,8 +29,31 @@ export class TimerPoller {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** One poll: claims due timers and fires them. After stop() it claims nothing. */
   async tick(): Promise<TickResult> {
+    if (this.stopping) return { claimed: 0, fired: 0, failed: 0 };
+    const run = this.claimAndFire();
+    this.ticks.add(run);
+    try {
+      return await run;
+    } finally {
+      this.ticks.delete(run);
+    }
+  }
+
+  /**
+   * No new claim after this, and a tick under way starts no further chunk: what it claimed and had not
+   * started is handed back (locked_until = NULL), so that another replica fires it at once instead of
+   * after the lease. Resolves when the ticks under way have finished.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.ticks]);
+  }
+
+  private async claimAndFire(): Promise<TickResult> {
     const now = this.clock.now();
+    const leaseEnd = new Date(now.getTime() + this.config.TIMER_LEASE_MS);
     const due = await this.db.transaction((sql) => timerStore.claim(sql, now, this.config.TIMER_LEASE_MS, this.config.TIMER_BATCH));
     let fired = 0;
     let failed = 0;
@@ -38,8 +63,8 @@ export class TimerPoller {
     for (let i = 0; i < due.length; i += this.config.TIMER_TX_BATCH) chunks.push(due.slice(i, i + this.config.TIMER_TX_BATCH));
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < chunks.length; i = next++) {
-        const r = await this.firing.fireTimers(chunks[i]);
+      while (!this.stopping && next < chunks.length) {
+        const r = await this.firing.fireTimers(chunks[next++]);
         fired += r.fired;
         failed += r.failed.length;
         // Left claimed: retried when the lease runs out.
@@ -47,6 +72,12 @@ export class TimerPoller {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.config.TIMER_CONCURRENCY, chunks.length) }, worker));
+    // Only stop() leaves chunks unstarted. Those that failed stay claimed: their lease is their backoff.
+    const unstarted = chunks.slice(next).flat();
+    if (unstarted.length) {
+      const released = await this.db.transaction((sql) => timerStore.release(sql, unstarted, leaseEnd));
+      this.log.log(`stopping: handed back ${released} claimed timers that had not fired`);
+    }
     return { claimed: due.length, fired, failed };
   }
 

@@ -91,7 +91,7 @@ export function startService(env: Record<string, string | undefined>): Child {
 
 /** The port the service says it listens on, once it says so. */
 export async function listeningPort(service: Child): Promise<number> {
-  return Number((await service.waitFor(/listening on http:\/\/localhost:(\d+)/, '"listening on"'))[1]);
+  return Number((await service.waitFor(/listening on http:\/\/(?:\[[^\]]+\]|[^\s:/]+):(\d+)/, '"listening on"'))[1]);
 }
 
 /** `node dist/src/cli.js …args`; resolves when it exits. */

@@ -7,6 +7,7 @@ import { CLOCK } from '../../src/common/clock.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { openFoundations, type Foundations } from '../../src/foundations.js';
 import { configureHttp } from '../../src/http-app.js';
+import { Lifecycle } from '../../src/lifecycle/lifecycle.js';
 import { FakeClock } from './fake-clock.js';
 import { freshDatabase, type TestDatabase } from './databases.js';
 
@@ -36,6 +37,8 @@ export async function startApp(env: Record<string, string> = {}, opts: { now?: s
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureHttp(app, config);
   await app.init();
+  // What main.ts does once it listens (and has seeded): tests seed nothing.
+  app.get(Lifecycle).markReady();
   return {
     app,
     http: request(app.getHttpServer()),
