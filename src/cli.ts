@@ -8,6 +8,8 @@ import { directoryStore } from './directory/directory-store.js';
 import { loadDirectoryFile } from './directory/directory-file.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { openFoundations, withOwner } from './foundations.js';
+import { adminCreatedMessage, createAdmin } from './cli/admin-create.js';
+import { backupCommand } from './cli/backup-commands.js';
 
 const DEFAULT_TOKEN_NAME = 'cli token';
 
@@ -16,21 +18,36 @@ const USAGE = `usage: npm run cli -- <command> [options]
   token:list [--person <email|id>]                                           list tokens (never the tokens themselves)
   token:revoke <token id>                                                    revoke a token
   directory:load <file.yaml>                                                 load units, people and roles
+  admin:create --email <email> --name <name>                                 make this person an admin (created when absent)
+                                                                             and issue a token (shown once)
+  backup <file.tar.gz>                                                       embedded database: copy DATA_DIR to a file
+  restore <file.tar.gz> [--force]                                            embedded database: restore into DATA_DIR (empty,
+                                                                             or --force to replace it; the old one is kept)
   db:grant-runtime <role>                                                    PostgreSQL, as the tables' owner: give <role> the
                                                                              service's runtime rights and no more
-On the embedded database, stop the service first (it holds the data folder).`;
+On the embedded database, stop the service first (it holds the data folder). On PostgreSQL, back up
+with pg_dump and restore with pg_restore (README, "Running in production").`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { person: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      person: { type: 'string' },
+      name: { type: 'string' },
+      expires: { type: 'string' },
+      email: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   const [command, arg] = positionals;
   if (!command || values.help) {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const f = await openFoundations(loadConfig(process.env));
+  const config = loadConfig(process.env);
+  if (command === 'backup' || command === 'restore') return backupCommand(command, arg, config, values.force ?? false);
+  const f = await openFoundations(config);
   const directory = new DirectoryService(f.db, f.registry, systemClock);
   try {
     const personId = async (ref: string) => {
@@ -64,6 +81,11 @@ async function main(): Promise<number> {
         if (!arg) throw new Error('directory:load needs a file');
         const n = await loadDirectoryFile(arg, directory, f.db);
         console.log(`loaded ${n.units} units, ${n.people} people, ${n.roles} role assignments`);
+        return 0;
+      }
+      case 'admin:create': {
+        if (!values.email) throw new Error('admin:create needs --email <email> (and --name <name> for a new person)');
+        console.log(adminCreatedMessage(values.email, await createAdmin(f.db, directory, { email: values.email, name: values.name })));
         return 0;
       }
       case 'db:grant-runtime': {
