@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -29,11 +29,18 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<{ b
       await pg.close();
     }
     const bytes = Buffer.from(await archive.arrayBuffer());
-    // Written aside and renamed, so that an interrupted backup never leaves a truncated archive under its name.
+    // Written aside, flushed to disk and renamed, so that neither an interrupted backup nor a power cut
+    // after "backed up" leaves a truncated archive under its name.
     const target = resolve(file);
     const partial = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
     try {
-      writeFileSync(partial, bytes);
+      const fd = openSync(partial, 'w');
+      try {
+        writeFileSync(fd, bytes);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(partial, target);
     } finally {
       rmSync(partial, { force: true });
