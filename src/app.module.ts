@@ -28,6 +28,10 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { Scheduler } from './timers/scheduler.js';
 import { TimerPoller } from './timers/timer-poller.js';
 import type { Foundations } from './foundations.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { EngineObserver } from './metrics/engine-observer.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { Metrics } from './metrics/metrics.js';
 
 /**
  * The HTTP application around foundations that were opened before Nest starts (database, migrations,
@@ -42,8 +46,8 @@ export class AppModule {
       c.JWT_ISSUER && c.JWT_JWKS_URL ? [{ provide: JwtVerifier, useValue: new JwtVerifier(c.JWT_ISSUER, c.JWT_JWKS_URL, c.JWT_AUDIENCE) }] : [];
     return {
       module: AppModule,
-      imports: [ScheduleModule.forRoot()],
-      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, NotificationsController, DirectoryController],
+      imports: [ScheduleModule.forRoot(), LoggingModule.forRoot(c)],
+      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, NotificationsController, DirectoryController, MetricsController],
       providers: [
         { provide: AppConfig, useValue: c },
         { provide: Database, useValue: f.db },
@@ -64,6 +68,8 @@ export class AppModule {
         ReadinessCheck,
         HttpDrain,
         Shutdown,
+        Metrics,
+        EngineObserver,
       ],
     };
   }

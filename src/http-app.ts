@@ -9,9 +9,16 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import { NoNulPipe } from './common/no-nul.pipe.js';
 import { BODY_LIMIT_BYTES, DepthPipe, requireJsonBody } from './common/request-shape.js';
 import { validationPipe } from './common/validation.js';
+import { useStructuredLogs } from './logging/logging.module.js';
+import { httpMetrics } from './metrics/http-metrics.js';
+import { Metrics } from './metrics/metrics.js';
 
 /** Everything about the HTTP surface that main.ts and the tests must share. */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
+  // First of all, so that every answer (a 413, 415 or 429 from the middleware below included) is logged
+  // with its request id and counted.
+  useStructuredLogs(app);
+  app.use(httpMetrics(app.get(Metrics)));
   // Swagger UI runs an inline initialiser, so the content security policy allows inline scripts on /docs only.
   const strict = helmet();
   const docs = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } });

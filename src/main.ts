@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   let app: NestExpressApplication | undefined;
   try {
     // abortOnError: false, so that a failure here reaches the handler below instead of process.abort().
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(foundations), { bufferLogs: false, abortOnError: false });
+    // bufferLogs: Nest's own start-up lines wait for the JSON logger (configureHttp), so stdout holds one format.
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(foundations), { bufferLogs: true, abortOnError: false });
     // The port is taken before the demo is seeded; until it is seeded and its tokens printed, every
     // request (/health included, /health/live not: the process is up) answers 503, so whoever waits
     // for /health finds the tokens printed.

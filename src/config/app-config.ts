@@ -145,6 +145,14 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  /** The least severe level written (pino's levels); `silent` writes nothing. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** `json`: one JSON object a line; `pretty`: pino-pretty, for people; `auto`: pretty on a terminal outside production. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
 }
 
 export class ConfigError extends Error {}

@@ -18,6 +18,17 @@ export class Database {
     this.queue = kind === 'embedded' ? new SerialQueue() : null;
   }
 
+  /**
+   * Requests waiting for the database: on PostgreSQL, callers waiting for a pooled connection; on the
+   * embedded database, jobs queued behind the running one. For /metrics.
+   */
+  pool(): { total: number; idle: number; waiting: number } | { waiting: number } {
+    if (this.queue) return { waiting: this.queue.waiting };
+    // TypeORM's postgres driver keeps its pg.Pool as `master` (no replication configured here).
+    const pool = (this.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : { waiting: 0 };
+  }
+
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {

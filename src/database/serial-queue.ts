@@ -5,9 +5,20 @@
  */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+
+  /** Jobs waiting for their turn (not the running one): /metrics shows it like pg's waitingCount. */
+  get waiting(): number {
+    return this.queued;
+  }
 
   run<T>(job: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(job, job);
+    this.queued++;
+    const start = () => {
+      this.queued--;
+      return job();
+    };
+    const result = this.tail.then(start, start);
     // The next job waits for this one to settle, whatever its outcome.
     this.tail = result.catch(() => undefined);
     return result;

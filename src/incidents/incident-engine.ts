@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TASK_COMPLETED } from '../core/machine/incident-context.js';
 import { dutyAssignment, canRead } from '../access/access-rules.js';
 import { Forbidden } from '../access/forbidden.js';
@@ -9,6 +9,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { BadRequest, Conflict, NotFound, Unprocessable } from '../common/errors.js';
 import { isUuid } from '../common/uuid.js';
 import { Database, type Sql } from '../database/database.js';
+import { EngineObserver, observed } from '../metrics/engine-observer.js';
 import { PlaybookRegistry } from '../playbooks/playbook-registry.js';
 import { taskStore } from '../tasks/task-store.js';
 import { taskView } from '../tasks/task-view.js';
@@ -37,9 +38,28 @@ export class IncidentEngine {
     private readonly db: Database,
     private readonly registry: PlaybookRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly observer?: EngineObserver,
   ) {}
 
-  async open(input: { playbook: string; unit: string; title?: string }, actor: Principal, openKey?: string): Promise<EventResult> {
+  /** Each command is measured and logged with its incident and actor (metrics/engine-observer.ts). */
+  open(input: { playbook: string; unit: string; title?: string }, actor: Principal, openKey?: string): Promise<EventResult> {
+    const seen = { type: OPENED, actor, incidentId: undefined as string | undefined };
+    return observed(this.observer, seen, async () => {
+      const result = await this.opening(input, actor, openKey);
+      seen.incidentId = result.incident.id;
+      return result;
+    });
+  }
+
+  apply(incidentId: string, input: EventInput, actor: Principal, idempotencyKey?: string): Promise<EventResult> {
+    return observed(this.observer, { type: input.type, actor, incidentId }, () => this.applying(incidentId, input, actor, idempotencyKey));
+  }
+
+  migrate(incidentId: string, to: { version: number; state: string; note?: string }, actor: Principal): Promise<EventResult> {
+    return observed(this.observer, { type: 'PLAYBOOK_MIGRATED', actor, incidentId }, () => this.migrating(incidentId, to, actor));
+  }
+
+  private async opening(input: { playbook: string; unit: string; title?: string }, actor: Principal, openKey?: string): Promise<EventResult> {
     const pv = this.registry.current(input.playbook);
     return this.db.transaction(async (sql) => {
       const { unit, chain: unitChain } = await directoryStore.unitAndChain(sql, input.unit);
@@ -93,7 +113,7 @@ export class IncidentEngine {
     });
   }
 
-  async apply(incidentId: string, input: EventInput, actor: Principal, idempotencyKey?: string): Promise<EventResult> {
+  private async applying(incidentId: string, input: EventInput, actor: Principal, idempotencyKey?: string): Promise<EventResult> {
     if (input.type === TASK_COMPLETED) {
       throw new BadRequest('tasks are completed through POST /tasks/:id/complete', [
         { field: 'type', problems: [`${TASK_COMPLETED} is sent by the engine itself`] },
@@ -153,7 +173,7 @@ export class IncidentEngine {
    * when that state does not exist in the new version. Open tasks whose template the new version dropped
    * are cancelled, saying so.
    */
-  async migrate(incidentId: string, to: { version: number; state: string; note?: string }, actor: Principal): Promise<EventResult> {
+  private async migrating(incidentId: string, to: { version: number; state: string; note?: string }, actor: Principal): Promise<EventResult> {
     if (!isUuid(incidentId)) throw new NotFound('incident', incidentId);
     return this.db.transaction(async (sql) => {
       const row = await incidentStore.lock(sql, incidentId);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TASK_COMPLETED } from '../core/machine/incident-context.js';
 import { assignTask } from '../core/assignment.js';
 import { roleChain } from '../core/playbook/playbook.js';
@@ -15,6 +15,7 @@ import { recordStep } from '../incidents/event-recorder.js';
 import { incidentStore, type IncidentRow } from '../incidents/incident-store.js';
 import { timerStore } from '../incidents/timer-store.js';
 import { timelineRow } from '../incidents/timeline.js';
+import { EngineObserver, observed, type Seen } from '../metrics/engine-observer.js';
 import { PlaybookRegistry, type PlaybookVersion } from '../playbooks/playbook-registry.js';
 import { taskStore, type TaskRow } from './task-store.js';
 import { taskView, type TaskView } from './task-view.js';
@@ -28,11 +29,12 @@ export class TaskCommands {
     private readonly db: Database,
     private readonly registry: PlaybookRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly observer?: EngineObserver,
   ) {}
 
   /** Completing a task is an event to the machine, so the step it gates can advance in the same transaction. */
   complete(taskId: string, actor: Principal, note?: string): Promise<TaskView> {
-    return this.withTask(taskId, actor, async (sql, row, task, pv, who, unit) => {
+    return this.withTask(TASK_COMPLETED, taskId, actor, async (sql, row, task, pv, who, unit) => {
       if (task.status === 'cancelled') {
         throw new Conflict(`task ${taskId} was cancelled and cannot be completed`, {
           cancelledAt: task.cancelled_at,
@@ -71,7 +73,7 @@ export class TaskCommands {
 
   /** The assignee says they have seen the task. Recorded on the task and the timeline; it changes no step. */
   acknowledge(taskId: string, actor: Principal): Promise<TaskView> {
-    return this.withTask(taskId, actor, async (sql, row, task, _pv, who) => {
+    return this.withTask('TASK_ACKNOWLEDGED', taskId, actor, async (sql, row, task, _pv, who) => {
       const by = who(asAssignee) ?? (actor.admin ? ({ as: 'admin', onBehalfOf: null } as const) : undefined);
       if (!by) throw notAssignee('tasks.acknowledge', task, 'acknowledge');
       if (task.status !== 'open') throw new Conflict(`task ${taskId} is ${task.status}; only an open task can be acknowledged`);
@@ -89,7 +91,7 @@ export class TaskCommands {
    * task of an incident they cannot see.
    */
   reassign(taskId: string, actor: Principal, to: { personId?: string; role?: string }, note?: string): Promise<TaskView> {
-    return this.withTask(taskId, actor, async (sql, row, task, pv, who, _unit, unitChain) => {
+    return this.withTask('TASK_REASSIGNED', taskId, actor, async (sql, row, task, pv, who, _unit, unitChain) => {
       if (!who(asSuperior)) {
         throw new Forbidden('tasks.reassign', `only a superior of role ${task.assigned_role ?? task.role} in unit ${row.unit}, or an admin, may reassign this task`, { taskId });
       }
@@ -130,9 +132,21 @@ export class TaskCommands {
 
   /**
    * Loads a task and takes its incident's lock. Someone who can neither read the unit nor is an assignee
-   * gets 404, so task ids do not reveal other units' incidents.
+   * gets 404, so task ids do not reveal other units' incidents. `type` names the command for the
+   * metrics and the log line (engine-observer.ts).
    */
   private withTask<T>(
+    type: string,
+    taskId: string,
+    actor: Principal,
+    work: (sql: Sql, row: IncidentRow, task: TaskRow, pv: PlaybookVersion, who: Who, unit: UnitRow, unitChain: string[]) => Promise<T>,
+  ): Promise<T> {
+    const seen: Seen = { type, actor, taskId };
+    return observed(this.observer, seen, () => this.inTaskTransaction(seen, taskId, actor, work));
+  }
+
+  private inTaskTransaction<T>(
+    seen: Seen,
     taskId: string,
     actor: Principal,
     work: (sql: Sql, row: IncidentRow, task: TaskRow, pv: PlaybookVersion, who: Who, unit: UnitRow, unitChain: string[]) => Promise<T>,
@@ -141,6 +155,7 @@ export class TaskCommands {
     return this.db.transaction(async (sql) => {
       const found = await taskStore.get(sql, taskId);
       if (!found) throw new NotFound('task', taskId);
+      seen.incidentId = found.incident_id;
       const row = (await incidentStore.lock(sql, found.incident_id))!;
       // Re-read under the incident lock: another request may have changed it meanwhile.
       const task = (await taskStore.get(sql, taskId))!;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { Database, type Sql } from '../database/database.js';
 import { directoryStore } from '../directory/directory-store.js';
@@ -6,6 +6,7 @@ import { ESCALATE, escalate } from '../incidents/escalations.js';
 import { recordStep } from '../incidents/event-recorder.js';
 import { incidentStore } from '../incidents/incident-store.js';
 import { timerStore } from '../incidents/timer-store.js';
+import { EngineObserver } from '../metrics/engine-observer.js';
 import { SCHEDULER } from '../incidents/timeline.js';
 import { PlaybookRegistry } from '../playbooks/playbook-registry.js';
 
@@ -30,6 +31,7 @@ export class TimerFiring {
     private readonly db: Database,
     private readonly registry: PlaybookRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly observer?: EngineObserver,
   ) {}
 
   fireTimer(incidentId: string, key: string, fireAt: Date): Promise<'fired' | 'gone' | 'ignored'> {
@@ -42,6 +44,12 @@ export class TimerFiring {
    * each timer is fired on its own, so one bad timer cannot hold the others back.
    */
   async fireTimers(timers: DueTimer[]): Promise<FiringResult> {
+    const result = await this.fireChunk(timers);
+    this.observer?.timers(timers.length, result.fired, result.failed.length);
+    return result;
+  }
+
+  private async fireChunk(timers: DueTimer[]): Promise<FiringResult> {
     const sorted = [...timers].sort((a, b) => (a.incident_id < b.incident_id ? -1 : a.incident_id > b.incident_id ? 1 : 0));
     try {
       const fired = await this.db.transaction(async (sql) => {
