@@ -29,7 +29,7 @@ export class Channels {
       case 'email':
         return this.email(n);
       case 'log':
-        this.log.log(`${n.kind} ${n.audience} [${n.id}]: ${JSON.stringify((n.payload as { message?: unknown }).message)}`);
+        this.log.log({ incidentId: n.incident_id, notificationId: n.id, audience: n.audience }, `${n.kind} ${n.audience} [${n.id}]: ${JSON.stringify((n.payload as { message?: unknown }).message)}`);
         return;
     }
   }

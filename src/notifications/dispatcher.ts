@@ -70,7 +70,9 @@ export class Dispatcher implements OnModuleDestroy {
         const retryAt = nextAttempt(attempts, this.clock.now(), this.config.NOTIFY_BACKOFF_MS, this.config.NOTIFY_MAX_ATTEMPTS);
         const message = (e as Error).message;
         await this.db.transaction((sql) => notificationStore.failed(sql, n.id, attempts, message, retryAt));
-        if (!retryAt) this.log.warn(`notification ${n.id} to ${n.audience} is dead after ${attempts} attempts: ${message}`);
+        if (!retryAt) {
+          this.log.warn({ incidentId: n.incident_id, notificationId: n.id, channel: n.channel, audience: n.audience, attempts }, `notification ${n.id} to ${n.audience} is dead after ${attempts} attempts: ${message}`);
+        }
       }
     }
     const unsent = batch.slice(attempted).map((n) => n.id);

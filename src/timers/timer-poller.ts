@@ -68,7 +68,7 @@ export class TimerPoller {
         fired += r.fired;
         failed += r.failed.length;
         // Left claimed: retried when the lease runs out.
-        for (const f of r.failed) this.log.error(`timer ${f.key} of incident ${f.incidentId} failed: ${f.error.message}`);
+        for (const f of r.failed) this.log.error({ incidentId: f.incidentId, timer: f.key, err: f.error }, `timer ${f.key} of incident ${f.incidentId} failed: ${f.error.message}`);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.config.TIMER_CONCURRENCY, chunks.length) }, worker));
