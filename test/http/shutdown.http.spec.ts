@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { request as httpRequest, Agent, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request as httpRequest, Agent, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { Principal } from '../../src/access/principal.js';
@@ -7,6 +7,8 @@ import { DirectoryService } from '../../src/directory/directory.service.js';
 import { openFoundations } from '../../src/foundations.js';
 import { IncidentEngine } from '../../src/incidents/incident-engine.js';
 import { Shutdown } from '../../src/lifecycle/shutdown.js';
+import { Dispatcher } from '../../src/notifications/dispatcher.js';
+import { notificationStore } from '../../src/notifications/notification-store.js';
 import { TimerFiring } from '../../src/timers/timer-firing.js';
 import { TimerPoller } from '../../src/timers/timer-poller.js';
 import { startApp, type TestApp } from '../support/test-app.js';
@@ -213,5 +215,71 @@ describe("a stopping timer poller's claims", () => {
       sql.rows<{ n: number }>(`SELECT count(*)::int AS n FROM incident_events WHERE type LIKE 'xstate.after.%' GROUP BY incident_id`),
     );
     expect(fired.map((r) => r.n)).toEqual(Array(N).fill(1));
+  });
+});
+
+describe("a stopping dispatcher's claims", () => {
+  let t: TestApp | undefined;
+  let receiver: Server | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+    await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
+  });
+
+  it('are handed back: the message being sent is finished, the others are due again at once', async () => {
+    const N = 4;
+    const d = await drillApp();
+    t = d.t;
+    // A receiver that holds the first delivery until the test lets it answer.
+    const arrived = deferred();
+    const answer = deferred();
+    const received: string[] = [];
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(JSON.parse(body).id);
+        arrived.resolve();
+        void answer.promise.then(() => res.end('ok'));
+      });
+    });
+    const port = await listen(receiver);
+    const incident = (await t.app.get(IncidentEngine).open({ playbook: 'drill', unit: 'u' }, d.actor)).incident.id;
+    const at = t.clock.now();
+    await t.foundations.db.transaction((sql) =>
+      notificationStore.insert(
+        sql,
+        Array.from({ length: N }, (_, i) => ({
+          incident_id: incident, task_id: null, kind: 'party' as const, audience: `party ${i}`, channel: 'webhook' as const,
+          address: `http://127.0.0.1:${port}/hook`, payload: { n: i }, status: 'pending' as const, last_error: null, at,
+        })),
+      ),
+    );
+
+    const dispatcher = t.app.get(Dispatcher);
+    const tick = dispatcher.tick();
+    await arrived.promise;
+    const stopped = dispatcher.stop();
+    answer.resolve();
+    expect(await tick).toEqual({ claimed: N, delivered: 1, failed: 0 });
+    await stopped;
+    const states = await t.foundations.db.read((sql) =>
+      sql.rows<{ status: string; attempts: number; due: boolean }>(
+        `SELECT status, attempts, next_attempt_at <= $1 AS due FROM notifications ORDER BY audience`, [t!.clock.now()],
+      ),
+    );
+    expect(states.map((r) => r.status).sort()).toEqual(['delivered', 'pending', 'pending', 'pending']);
+    expect(states.filter((r) => r.status === 'pending').every((r) => r.due && r.attempts === 0)).toBe(true);
+
+    // Another dispatcher, with the clock where it was (the lease is a minute): sends the rest now, each once.
+    const other = new Dispatcher(t.foundations.db, t.foundations.config, t.clock);
+    try {
+      expect(await other.tick()).toEqual({ claimed: N - 1, delivered: N - 1, failed: 0 });
+    } finally {
+      other.onModuleDestroy();
+    }
+    expect(new Set(received).size).toBe(N);
+    expect(received).toHaveLength(N);
   });
 });
