@@ -36,7 +36,8 @@ function parse(text: string): Sample[] {
     });
     if (rest !== '') throw new Error(`bad labels in ${JSON.stringify(line)}`);
     const value = Number(m[3].replace(/^\+Inf$/, 'Infinity'));
-    if (Number.isNaN(value) && m[3] !== 'NaN') throw new Error(`bad value in ${JSON.stringify(line)}`);
+    // prom-client writes NaN as "Nan" (the event-loop lag before its first sample); Prometheus reads either.
+    if (Number.isNaN(value) && !/^nan$/i.test(m[3])) throw new Error(`bad value in ${JSON.stringify(line)}`);
     samples.push({ name: m[1], labels, value });
   }
   return samples;
