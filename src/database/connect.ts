@@ -5,6 +5,7 @@ import { PGliteDriver } from 'typeorm-pglite';
 import type { AppConfig } from '../config/app-config.js';
 import { DataDirLocked, lockDataDir } from './data-dir-lock.js';
 import { Database } from './database.js';
+import { compileWasmWithBaselineOnly, initEmbeddedInChild, pgliteOptions } from './pglite-options.js';
 
 export { DataDirLocked };
 
@@ -38,9 +39,11 @@ export async function connect(config: AppConfig): Promise<Connection> {
   }
   try {
     if (embeddedOpen) throw new Error(`the embedded database in ${embeddedOpen} is already open in this process; only one can be (close it first)`);
+    await initEmbeddedInChild(dataDir);
+    compileWasmWithBaselineOnly();
     const ds = new DataSource({
       type: 'postgres',
-      driver: new PGliteDriver({ dataDir }).driver,
+      driver: new PGliteDriver(pgliteOptions(dataDir)).driver,
       synchronize: false,
       installExtensions: false,
       uuidExtension: 'pgcrypto',
