@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthGuard } from './access/auth.guard.js';
+import { PrincipalCache } from './access/principal-cache.js';
 import { JwtVerifier } from './access/jwt-verifier.js';
 import { MeController } from './access/me.controller.js';
 import { CLOCK, systemClock } from './common/clock.js';
@@ -55,6 +56,7 @@ export class AppModule {
         { provide: CLOCK, useValue: systemClock },
         ...jwt,
         { provide: APP_GUARD, useClass: AuthGuard },
+        PrincipalCache,
         IncidentEngine,
         TaskCommands,
         TimerFiring,

@@ -7,6 +7,7 @@ import { Database, type Sql } from '../database/database.js';
 import { directoryStore, type PersonRow } from '../directory/directory-store.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
+import { PrincipalCache } from './principal-cache.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { hashToken, looksLikeJwt } from './tokens.js';
 
@@ -17,8 +18,10 @@ export class Unauthenticated extends DomainError {
 }
 
 /**
- * Every route needs `Authorization: Bearer <token>` unless marked @Public(). The principal is looked up
- * on every request (no cache): a revoked token or a removed role takes effect at once on every replica.
+ * Every route needs `Authorization: Bearer <token>` unless marked @Public(). A bearer token's principal
+ * is read from the database at most once a second per replica (PrincipalCache): a revoked token, a
+ * deactivated person or a removed role takes effect on every replica within a second, and at once on
+ * the replica that made the change. A JWT's subject is looked up on every request.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -26,6 +29,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly db: Database,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly principals: PrincipalCache,
     @Optional() private readonly jwt?: JwtVerifier,
   ) {}
 
@@ -51,14 +55,21 @@ export class AuthGuard implements CanActivate {
         return principalOf(sql, person, now);
       });
     }
-    return this.db.read(async (sql) => {
-      const row = await directoryStore.tokenByHash(sql, hashToken(token), now);
-      if (!row) throw new Unauthenticated('unknown, revoked or expired token');
-      await directoryStore.touchToken(sql, row.id, now);
-      return principalOf(sql, row.person, now);
-    });
+    const hash = hashToken(token);
+    return this.principals.get(hash, now, () =>
+      this.db.read(async (sql) => {
+        const row = await directoryStore.tokenByHash(sql, hash, now);
+        if (!row) throw new Unauthenticated('unknown, revoked or expired token');
+        // Last use is kept to the minute (touchToken's own condition, which holds across replicas too);
+        // the row says whether this minute is written already, so most reads send no UPDATE at all.
+        if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) await directoryStore.touchToken(sql, row.id, now);
+        return { principal: await principalOf(sql, row.person, now), expiresAt: row.expires_at };
+      }),
+    );
   }
 }
+
+const TOUCH_EVERY_MS = 60_000;
 
 export async function principalOf(sql: Sql, person: PersonRow, now: Date): Promise<Principal> {
   const assignments = await directoryStore.activeAssignmentsOf(sql, person.id, now);

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { IANAZone } from 'luxon';
 import type { Principal } from '../access/principal.js';
+import { PrincipalCache } from '../access/principal-cache.js';
 import { newToken } from '../access/tokens.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { BadRequest, Conflict, NotFound } from '../common/errors.js';
@@ -25,6 +26,8 @@ export class DirectoryService {
     private readonly db: Database,
     private readonly registry: PlaybookRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    /** Absent in the CLI, which serves no requests; the service's replicas see its changes within a second. */
+    @Optional() private readonly principals?: PrincipalCache,
   ) {}
 
   units() {
@@ -172,6 +175,10 @@ export class DirectoryService {
       const result = await work(sql);
       await directoryStore.audit(sql, { actorId: actor?.id ?? null, actor: actor?.name ?? 'system', action, subject, details });
       return result;
+    }).finally(() => {
+      // Any change here may revoke, deactivate or move someone: this replica stops trusting what it
+      // remembered at once (others within a second, PrincipalCache). Also after a failure: cheap, and safe.
+      this.principals?.clear();
     });
   }
 
