@@ -37,7 +37,7 @@ async function httpLevels(kind: 'postgres' | 'embedded'): Promise<Pick<KindResul
     for (const c of HTTP_CONNECTIONS) {
       console.log(`  ${kind}, HTTP, ${c} connection(s), load average ${loadAverage()}`);
       const run = await loadLevel(s.service.base, s.duty, c, EVENTS, s.service.pid);
-      console.log(`    ${run.perSecond.toFixed(0)} events/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, errors ${run.errors}, RSS peak ${run.rssPeak.toFixed(0)} MB`);
+      console.log(`    ${run.perSecond.toFixed(0)} events/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, errors ${run.errors}, server CPU ${run.cpuMsPerEvent.toFixed(1)} ms/event, RSS peak ${run.rssPeak.toFixed(0)} MB`);
       http.set(c, run);
     }
     return { http, rssAfterStart, startMs: s.startMs };
@@ -61,13 +61,13 @@ async function main(): Promise<void> {
   }
 
   console.log(`\n## Summary (load average at the end ${loadAverage()}; ${((performance.now() - started) / 1000).toFixed(0)} s in all)\n`);
-  console.log('| database | path | clients | events | events/s | p50 ms | p99 ms | errors | server RSS peak MB |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| database | path | clients | events | events/s | p50 ms | p99 ms | errors | CPU ms / event | server RSS peak MB |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   let failed = false;
   for (const [kind, r] of results) {
-    for (const [c, x] of r.inProcess) console.log(`| ${kind} | in process | ${c} | ${x.events} | ${x.perSecond.toFixed(0)} | ${x.p50.toFixed(2)} | ${x.p99.toFixed(2)} | 0 | – |`);
+    for (const [c, x] of r.inProcess) console.log(`| ${kind} | in process | ${c} | ${x.events} | ${x.perSecond.toFixed(0)} | ${x.p50.toFixed(2)} | ${x.p99.toFixed(2)} | 0 | ${x.cpuMsPerEvent.toFixed(1)} | – |`);
     for (const [c, x] of r.http) {
-      console.log(`| ${kind} | HTTP | ${c} | ${x.events} | ${x.perSecond.toFixed(0)} | ${x.p50.toFixed(2)} | ${x.p99.toFixed(2)} | ${x.errors} | ${x.rssPeak.toFixed(0)} |`);
+      console.log(`| ${kind} | HTTP | ${c} | ${x.events} | ${x.perSecond.toFixed(0)} | ${x.p50.toFixed(2)} | ${x.p99.toFixed(2)} | ${x.errors} | ${x.cpuMsPerEvent.toFixed(1)} | ${x.rssPeak.toFixed(0)} |`);
       if (x.errors) failed = true;
     }
   }

@@ -19,6 +19,8 @@ export type EventsMode = 'engine' | 'raw SQL';
 export interface EventsResult extends Run {
   /** Statements per event seen by the pg tap; 0 on the embedded database (PGlite is not a pg.Client). */
   statementsPerEvent: number;
+  /** This process's CPU time per event (the engine, and on the embedded database PGlite too). */
+  cpuMsPerEvent: number;
 }
 
 export interface EventsOptions {
@@ -96,7 +98,9 @@ async function body(app: BenchApp, query: Query, pool: ReturnType<typeof newPool
   };
   await measure('warm-up', c, warm, work);
   const q0 = statementCount();
+  const cpu0 = process.cpuUsage();
   const run = await measure(mode, c, events, work);
+  const cpu = process.cpuUsage(cpu0);
   const statementsPerEvent = (statementCount() - q0) / events;
 
   // Each client's incidents take SUSPECTED_CASE_REPORTED and CASE_RULED_OUT in turn: a client that
@@ -122,6 +126,6 @@ async function body(app: BenchApp, query: Query, pool: ReturnType<typeof newPool
     timers: 2 * incidents + (raised + 1) * suspectedNow,
     outbox: 0,
   });
-  console.log(`  ${mode}, ${c} client(s): ${run.perSecond.toFixed(0)} events/s; rows ${JSON.stringify(actual)} as expected`);
-  return { ...run, statementsPerEvent };
+  console.log(`  ${mode}, ${c} client(s): ${run.perSecond.toFixed(0)} events/s, CPU ${((cpu.user + cpu.system) / 1000 / events).toFixed(1)} ms/event; rows ${JSON.stringify(actual)} as expected`);
+  return { ...run, statementsPerEvent, cpuMsPerEvent: (cpu.user + cpu.system) / 1000 / events };
 }

@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import { CYCLE } from '../events/raw-sql.js';
 import { percentile } from '../support.js';
-import { sampleRss } from './service.js';
+import { cpuMs, sampleRss } from './service.js';
 
 /** Incidents per connection: each takes SUSPECTED_CASE_REPORTED then CASE_RULED_OUT, in turn. */
 export const INCIDENTS_PER_CONNECTION = 4;
@@ -24,6 +24,8 @@ export interface HttpRun {
   statuses: Record<string, number>;
   rssPeak: number;
   rssLast: number;
+  /** The service's CPU time per answered event. */
+  cpuMsPerEvent: number;
 }
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
@@ -57,6 +59,7 @@ export async function drive(base: string, token: string, incidents: string[][], 
   let next = 0;
   const latencies: number[] = [];
   const rss = sampleRss(pid);
+  const cpu0 = cpuMs(pid);
   const t0 = performance.now();
   const instance = autocannon({
     url: base,
@@ -79,6 +82,7 @@ export async function drive(base: string, token: string, incidents: string[][], 
   });
   const result = await instance;
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuMs(pid) - cpu0;
   const { peak, last } = rss.stop();
   latencies.sort((a, b) => a - b);
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, Number(v.count)]));
@@ -94,6 +98,7 @@ export async function drive(base: string, token: string, incidents: string[][], 
     statuses,
     rssPeak: peak,
     rssLast: last,
+    cpuMsPerEvent: cpu / Math.max(1, latencies.length),
   };
 }
 
