@@ -14,7 +14,14 @@ export class SerialQueue {
 
   run<T>(job: () => Promise<T>): Promise<T> {
     this.queued++;
-    const start = () => {
+    const start = async () => {
+      // PGlite answers synchronously, so a job never waits on I/O: run straight from a socket's read
+      // callback, or back to back with the jobs queued behind it, it keeps the event loop from reading
+      // any other socket until it (and they) are done. Under load that starved new connections for
+      // seconds (bench:http at 32 connections: some first requests waited 10-13 s, p99 6-10 s). Each
+      // job starting on a later turn of the event loop lets every request be read and queued in
+      // arrival order.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       this.queued--;
       return job();
     };

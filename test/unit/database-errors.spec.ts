@@ -30,7 +30,8 @@ describe('SerialQueue', () => {
       log.push('b');
       return 2;
     });
-    await Promise.resolve();
+    // Jobs start on a later turn of the event loop (SerialQueue: fairness to I/O): wait two turns.
+    for (let turn = 0; turn < 2; turn++) await new Promise((r) => setImmediate(r));
     expect(log).toEqual(['a start']);
     release();
     await expect(a).rejects.toThrow('a failed');
