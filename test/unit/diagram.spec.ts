@@ -1,6 +1,8 @@
 import { IncidentMachine } from '../../src/core/engine/incident-machine.js';
 import { mermaidDiagram } from '../../src/core/playbook/diagram.js';
+import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
 import { shippedPlaybook } from '../support/playbooks.js';
+import { WATCH_YAML } from './support/watch-playbook.js';
 
 const diagramOf = async (key: string) => {
   const p = await shippedPlaybook(key);
@@ -25,5 +27,39 @@ describe('Mermaid diagrams', () => {
     expect(regions.indexOf('urgent_measures__returnee_list {')).toBeLessThan(regions.indexOf('--'));
     expect(regions.indexOf('--')).toBeLessThan(regions.indexOf('urgent_measures__tet {'));
     expect(d).toContain('urgent_measures --> urgent_measures : RETURNEE_OR_ENTRANT_FOUND');
+  });
+
+  it('draws every kind of transition of a small playbook, exactly', () => {
+    // A final step, and double quotes (which would end a Mermaid label) in the titles.
+    const yaml = WATCH_YAML.replace('en: Flood watch', 'en: Flood "watch"').replace('en: Alert }', `en: '"Red" alert' }`).replace('holding: {}', 'holding: { type: final }');
+    const p = parsePlaybook(yaml, 'watch.yaml');
+    expect(mermaidDiagram(p, new IncidentMachine(p).machine)).toBe(
+      [
+        'stateDiagram-v2',
+        "  %% watch: Flood 'watch'",
+        '  state "Bình thường / Calm" as calm',
+        `  state "Báo động / 'Red' alert" as alert`,
+        '  state "Khẩn cấp / Crisis" as crisis',
+        '  state crisis {',
+        '    state "sandbagging" as crisis__sandbagging',
+        '    state "evacuating" as crisis__evacuating',
+        '    state "holding" as crisis__holding',
+        '    crisis__holding --> [*]',
+        '    [*] --> crisis__sandbagging',
+        '  }',
+        '  [*] --> calm',
+        // The engine's own events (task completed, recurrence) are not drawn; targetless transitions loop.
+        '  calm --> alert : RAISE',
+        '  alert --> calm : LOWER',
+        '  alert --> crisis : CRISIS',
+        '  alert --> alert : SIGHTING',
+        '  alert --> alert : RETIRE_PATROL',
+        '  alert --> alert : after PT2H',
+        '  crisis --> calm : STAND_DOWN',
+        '  crisis__sandbagging --> crisis__evacuating : when [tasksDone: sandbag, announce]',
+        '  crisis__evacuating --> crisis__holding : after PT30M',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -165,7 +165,15 @@ describe('relocating onto another version', () => {
   });
 
   it('names nothing that does not exist', () => {
-    for (const state of ['nowhere', 'crisis.nowhere', 'calm.sandbagging', '']) expect(machine.relocate(stored, state)).toBeNull();
+    for (const state of ['nowhere', 'nowhere.at.all', 'crisis.nowhere', 'crisis.nowhere.deeper', 'calm.sandbagging', 'crisis.holding.deeper', '']) {
+      expect(machine.relocate(stored, state)).toBeNull();
+    }
+  });
+
+  it('two steps of one level are no state, whatever path follows them', () => {
+    expect(machine.relocate(stored, 'crisis.sandbagging,crisis.evacuating')).toBeNull();
+    expect(machine.relocate(stored, 'crisis.sandbagging,crisis.evacuating,crisis.holding')).toBeNull();
+    expect(machine.relocate(stored, 'crisis.holding,crisis.holding')!.state).toBe('crisis.holding');
   });
 
   it('into parallel regions: paths may have spaces around the comma, repeat, or come in any order', async () => {

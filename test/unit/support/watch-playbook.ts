@@ -3,12 +3,12 @@ import type { Playbook } from '../../../src/core/playbook/playbook.js';
 
 /**
  * A small playbook that uses every part of the engine's vocabulary once, for the machine's unit tests:
- * a recurring duty, an escalation chain, raises from entry, exit, `on`, `after` and `always`, a gate on two
- * tasks, cancelling by level and by template, a message from the machine's own `on`, a nested step with a
- * delay, and an end date.
+ * a recurring duty, an escalation chain, raises from entry, exit, `on` (one written as a single action
+ * rather than a list), `after` and `always`, a gate on two tasks, cancelling by level and by template, a
+ * message from the machine's own `on`, a nested step with a delay, and an end date.
  *
- *   calm ──RAISE──▶ alert ──CRISIS──▶ crisis (sandbagging ─[sandbag+announce done]─▶ evacuating ─PT30M─▶ holding)
- *        ◀─LOWER──       ◀──────────── STAND_DOWN (to calm) ──────────
+ *   calm ──RAISE──▶ alert ──CRISIS──▶ crisis: sandbagging ──[sandbag, announce done]──▶ evacuating ──PT30M──▶ holding
+ *   calm ◀──LOWER── alert        calm ◀──STAND_DOWN── crisis
  */
 export const WATCH_YAML = `
 key: watch
@@ -69,7 +69,7 @@ machine:
           actions: [{ type: cancelTasks, params: { levels: [alert], reason: { vi: hạ, en: Lowered } } }]
         CRISIS: crisis
         SIGHTING:
-          - actions: [{ type: raiseTask, params: { template: report } }]
+          - actions: { type: raiseTask, params: { template: report } }
         RETIRE_PATROL:
           actions: [{ type: cancelTasks, params: { templates: [patrol], reason: { vi: thôi, en: Patrol retired } } }]
     crisis:
