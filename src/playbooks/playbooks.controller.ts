@@ -1,6 +1,9 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../access/api-auth.js';
+import { ApiErrors } from '../common/error-body.js';
 import { mermaidDiagram } from '../core/playbook/diagram.js';
-import { ApiTags } from '@nestjs/swagger';
+import { EscalationChainView, PlaybookDetail, PlaybookSummary, PlaybookVersionView } from './playbook-responses.js';
 import { PlaybookRegistry, type PlaybookVersion } from './playbook-registry.js';
 
 function summary(v: PlaybookVersion) {
@@ -10,17 +13,25 @@ function summary(v: PlaybookVersion) {
 }
 
 @ApiTags('playbooks')
+@ApiSignedIn()
+@ApiExtraModels(EscalationChainView)
 @Controller('playbooks')
 export class PlaybooksController {
   constructor(private readonly registry: PlaybookRegistry) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listPlaybooks', summary: 'The playbooks loaded, each at its current version' })
+  @ApiOkResponse({ type: [PlaybookSummary] })
   list() {
     return this.registry.list().map(summary);
   }
 
   /** Mermaid state diagram of the current version: levels, steps, events, delays and guards. */
   @Get(':key/diagram')
+  @ApiOperation({ operationId: 'getPlaybookDiagram', summary: 'Mermaid state diagram of the current version' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Mermaid source (stateDiagram-v2)', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiErrors(404)
   @Header('Content-Type', 'text/plain; charset=utf-8')
   diagram(@Param('key') key: string) {
     const v = this.registry.current(key);
@@ -28,6 +39,9 @@ export class PlaybooksController {
   }
 
   @Get(':key/versions')
+  @ApiOperation({ operationId: 'listPlaybookVersions', summary: 'Every version of a playbook, newest first, with how many incidents run on each' })
+  @ApiOkResponse({ type: [PlaybookVersionView] })
+  @ApiErrors(404)
   async versions(@Param('key') key: string) {
     const current = this.registry.current(key);
     return (await this.registry.versions(key)).map((v) => ({
@@ -40,6 +54,9 @@ export class PlaybooksController {
   }
 
   @Get(':key')
+  @ApiOperation({ operationId: 'getPlaybook', summary: 'The current version of a playbook: levels, roles, parties, events, escalations, task templates' })
+  @ApiOkResponse({ type: PlaybookDetail })
+  @ApiErrors(404)
   get(@Param('key') key: string) {
     const v = this.registry.current(key);
     const p = v.machine.playbook;

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { BilingualText } from '../common/text.dto.js';
+import { TASK_KINDS } from '../core/playbook/playbook.js';
+
+/** A level is a top-level state of the playbook's machine, lowest first. */
+export class LevelView {
+  @ApiProperty({ example: 'suspected_case' }) id: string;
+  @ApiProperty({ type: BilingualText }) title: BilingualText;
+}
+
+export class DirectiveEnd {
+  @ApiProperty({ format: 'date', example: '2021-10-15', description: 'the local date at whose end the directive stops' }) on: string;
+  @ApiProperty({ example: 'DIRECTIVE_ENDED', description: 'the event the engine sends then' }) event: string;
+}
+
+export class PlaybookSummary {
+  @ApiProperty({ example: 'covid19-office' }) key: string;
+  @ApiProperty({ type: 'integer', description: 'the current version (one per distinct content)' }) version: number;
+  @ApiProperty({ description: 'content hash of this version' }) hash: string;
+  @ApiProperty({ type: BilingualText }) title: BilingualText;
+  @ApiProperty({ type: [LevelView] }) levels: LevelView[];
+  @ApiProperty({ type: DirectiveEnd, nullable: true, description: 'the directive’s own end date; no incident opens after it' }) expires: DirectiveEnd | null;
+}
+
+export class PlaybookVersionView {
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty() hash: string;
+  @ApiProperty({ format: 'date-time' }) loadedAt: string;
+  @ApiProperty({ description: 'whether this is the version new incidents start on' }) current: boolean;
+  @ApiProperty({ type: 'integer', description: 'how many incidents run on this version' }) incidents: number;
+}
+
+export class RoleView {
+  @ApiProperty({ example: 'chief_of_office' }) key: string;
+  @ApiProperty({ type: BilingualText }) title: BilingualText;
+  @ApiPropertyOptional({ description: 'the superior role: receives the tasks when nobody holds this one' }) reportsTo?: string;
+}
+
+export class PartyView {
+  @ApiProperty({ example: 'department_of_health' }) key: string;
+  @ApiProperty({ type: BilingualText }) title: BilingualText;
+}
+
+export class EventDefinitionView {
+  @ApiProperty({ example: 'SUSPECTED_CASE_REPORTED' }) type: string;
+  @ApiProperty({ type: BilingualText }) title: BilingualText;
+}
+
+export class EscalationStepView {
+  @ApiProperty() role: string;
+  @ApiProperty({ example: 'PT30M', description: 'ISO 8601 duration after the previous step (the first: after the due time)' }) after: string;
+}
+
+export class EscalationChainView {
+  @ApiProperty({ type: [EscalationStepView] }) steps: EscalationStepView[];
+}
+
+export class RecurrenceView {
+  @ApiProperty({ type: [String], example: ['16:30'], description: 'local times in the unit’s zone' }) at: string[];
+  @ApiPropertyOptional({ type: [String], enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], enumName: 'Weekday' }) weekdays?: string[];
+}
+
+export class TaskTemplateView {
+  @ApiProperty({ example: 'notify_department_of_health' }) key: string;
+  @ApiProperty({ type: BilingualText }) title: BilingualText;
+  @ApiProperty({ type: BilingualText }) instructions: BilingualText;
+  @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' }) kind: string;
+  @ApiProperty() role: string;
+  @ApiProperty({ example: 'PT30M', description: 'an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date' }) due: string;
+  @ApiPropertyOptional({ type: RecurrenceView }) recurs?: RecurrenceView;
+  @ApiPropertyOptional({ description: 'key of the escalation chain run when the task is late' }) escalation?: string;
+  @ApiPropertyOptional({ example: '003 III.2 Bước 1', description: 'where in the seed document the measure comes from' }) source?: string;
+}
+
+export class PlaybookDetail extends PlaybookSummary {
+  @ApiProperty({ type: BilingualText, nullable: true }) description: BilingualText | null;
+  @ApiProperty({ format: 'date-time' }) loadedAt: string;
+  @ApiProperty({ type: [RoleView] }) roles: RoleView[];
+  @ApiProperty({ type: [PartyView] }) parties: PartyView[];
+  @ApiProperty({ type: [EventDefinitionView] }) events: EventDefinitionView[];
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(EscalationChainView) }, description: 'escalation chains by key' })
+  escalations: Record<string, EscalationChainView>;
+  @ApiProperty({ type: [TaskTemplateView] }) taskTemplates: TaskTemplateView[];
+}
