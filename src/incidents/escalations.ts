@@ -1,6 +1,7 @@
 import type { Sql } from '../database/database.js';
 import { assignTask, type Holder } from '../core/assignment.js';
 import { directoryStore } from '../directory/directory-store.js';
+import { announce } from '../live/changes.js';
 import { notificationStore } from '../notifications/notification-store.js';
 import { escalationMessages } from '../notifications/outbox.js';
 import type { PlaybookRegistry } from '../playbooks/playbook-registry.js';
@@ -78,6 +79,7 @@ export async function escalate(sql: Sql, registry: PlaybookRegistry, items: DueE
   );
   await incidentStore.appendEvents(sql, events);
   await incidentStore.bumpVersions(sql, [...versions].map(([id, version]) => ({ id, version })), now);
+  await announce(sql, work.map(({ item }) => ({ kind: 'task' as const, incidentId: item.row.id, unitId: item.row.unit })));
   const done = new Set(work.map((w) => w.item));
   return items.map((i) => done.has(i));
 }

@@ -5,6 +5,7 @@ import { roleChain } from '../core/playbook/playbook.js';
 import type { Principal } from '../access/principal.js';
 import type { Sql } from '../database/database.js';
 import { directoryStore, type UnitRow } from '../directory/directory-store.js';
+import { announce } from '../live/changes.js';
 import { queuePartyMessage } from '../notifications/outbox.js';
 import type { PlaybookRegistry, PlaybookVersion } from '../playbooks/playbook-registry.js';
 import { taskStore, type TaskRow } from '../tasks/task-store.js';
@@ -64,6 +65,8 @@ export async function recordStep(
 
   const next: IncidentRow = { ...row, level: step.level, state: step.state, snapshot: step.snapshot, version: seq, updated_at: now };
   await incidentStore.update(sql, next);
+  // Every replica's live streams hear of it once this transaction commits.
+  await announce(sql, [{ kind: 'incident', incidentId: row.id, unitId: row.unit }]);
   // Messages describe the incident as this event leaves it.
   for (const e of step.effects) if (e.type === 'notify') await queuePartyMessage(sql, next, unit, e.party, e.message, now);
 

@@ -9,6 +9,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { BadRequest, Conflict, NotFound, Unprocessable } from '../common/errors.js';
 import { isUuid } from '../common/uuid.js';
 import { Database, type Sql } from '../database/database.js';
+import { announce } from '../live/changes.js';
 import { EngineObserver, observed } from '../metrics/engine-observer.js';
 import { PlaybookRegistry } from '../playbooks/playbook-registry.js';
 import { taskStore } from '../tasks/task-store.js';
@@ -200,6 +201,7 @@ export class IncidentEngine {
       const seq = row.version + 1;
       const next: IncidentRow = { ...row, playbook_version_id: target.id, level: moved.level, state: moved.state, snapshot: moved.snapshot, version: seq, updated_at: now };
       await incidentStore.moveVersion(sql, next);
+      await announce(sql, [{ kind: 'incident', incidentId: row.id, unitId: row.unit }]);
       await incidentStore.appendEvent(
         sql,
         timelineRow(row, next, {

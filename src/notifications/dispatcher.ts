@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { CLOCK, type Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
+import { announceDelivery } from '../live/changes.js';
 import { Channels, nextAttempt } from './channels.js';
 import { notificationStore } from './notification-store.js';
 
@@ -63,13 +64,19 @@ export class Dispatcher implements OnModuleDestroy {
       const attempts = n.attempts + 1;
       try {
         await this.channels.deliver(n);
-        await this.db.transaction((sql) => notificationStore.delivered(sql, n.id, attempts, this.clock.now()));
+        await this.db.transaction(async (sql) => {
+          await notificationStore.delivered(sql, n.id, attempts, this.clock.now());
+          await announceDelivery(sql, n.incident_id);
+        });
         delivered++;
       } catch (e) {
         failed++;
         const retryAt = nextAttempt(attempts, this.clock.now(), this.config.NOTIFY_BACKOFF_MS, this.config.NOTIFY_MAX_ATTEMPTS);
         const message = (e as Error).message;
-        await this.db.transaction((sql) => notificationStore.failed(sql, n.id, attempts, message, retryAt));
+        await this.db.transaction(async (sql) => {
+          await notificationStore.failed(sql, n.id, attempts, message, retryAt);
+          await announceDelivery(sql, n.incident_id);
+        });
         if (!retryAt) {
           this.log.warn({ incidentId: n.incident_id, notificationId: n.id, channel: n.channel, audience: n.audience, attempts }, `notification ${n.id} to ${n.audience} is dead after ${attempts} attempts: ${message}`);
         }

@@ -15,6 +15,7 @@ import { recordStep } from '../incidents/event-recorder.js';
 import { incidentStore, type IncidentRow } from '../incidents/incident-store.js';
 import { timerStore } from '../incidents/timer-store.js';
 import { timelineRow } from '../incidents/timeline.js';
+import { announce } from '../live/changes.js';
 import { EngineObserver, observed, type Seen } from '../metrics/engine-observer.js';
 import { PlaybookRegistry, type PlaybookVersion } from '../playbooks/playbook-registry.js';
 import { taskStore, type TaskRow } from './task-store.js';
@@ -46,6 +47,7 @@ export class TaskCommands {
       if (task.status === 'done') return taskView(task);
       const now = this.clock.now();
       const [doneRow] = await taskStore.complete(sql, taskId, actor, by.onBehalfOf, note ?? null, now);
+      await announce(sql, [{ kind: 'task', incidentId: row.id, unitId: row.unit }]);
       // Done: its escalation stops here.
       await timerStore.cancel(sql, row.id, [escalationKey(taskId)]);
       const outcome = pv.machine.apply(row.snapshot, { type: TASK_COMPLETED, template: task.template }, now, { zone: unit.time_zone });
@@ -186,4 +188,5 @@ async function appendWithoutTransition(
   const next = { ...row, version: row.version + 1, updated_at: now };
   await incidentStore.update(sql, next);
   await incidentStore.appendEvent(sql, timelineRow(row, next, e, now));
+  await announce(sql, [{ kind: 'task', incidentId: row.id, unitId: row.unit }]);
 }

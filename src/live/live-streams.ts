@@ -1,0 +1,95 @@
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ChangeFeed, type FeedMessage } from './change-feed.js';
+
+/** How long a browser waits before reconnecting a dropped stream (the SSE `retry` field). */
+export const RECONNECT_MS = 3_000;
+
+interface Stream {
+  res: ServerResponse;
+  /** The units whose changes this client may see; undefined for an admin (all). */
+  units: ReadonlySet<string> | undefined;
+  heartbeat: NodeJS.Timeout;
+}
+
+/**
+ * The open Server-Sent Event streams of this replica, each fed the changes of the units its client may
+ * read. A comment line every `heartbeatMs` keeps proxies from closing an idle stream. A client that
+ * goes away is forgotten at once; a graceful shutdown ends every stream (closeAll) so the HTTP drain
+ * does not wait for them.
+ */
+@Injectable()
+export class LiveStreams implements OnApplicationShutdown {
+  /** 15 s by default; tests shorten it. */
+  heartbeatMs = 15_000;
+  /** Emits `count` with the number of open streams whenever it changes (tests wait on it). */
+  readonly events = new EventEmitter();
+  private readonly streams = new Set<Stream>();
+  private closing = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(feed: ChangeFeed) {
+    this.unsubscribe = feed.subscribe((m) => this.fanOut(m));
+  }
+
+  get count(): number {
+    return this.streams.size;
+  }
+
+  /** False once the replica drains: a new stream would only hold the stop back. */
+  get accepting(): boolean {
+    return !this.closing;
+  }
+
+  open(res: ServerResponse, units: string[] | undefined): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      // nginx buffers responses unless told not to; a buffered stream is no stream.
+      'X-Accel-Buffering': 'no',
+    });
+    res.write(`retry: ${RECONNECT_MS}\n\n`);
+    const stream: Stream = {
+      res,
+      units: units && new Set(units),
+      heartbeat: setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs),
+    };
+    this.streams.add(stream);
+    res.once('close', () => this.forget(stream));
+    this.counted();
+  }
+
+  /** Ends every stream (a graceful shutdown): browsers reconnect to another replica after `retry`. */
+  closeAll(): void {
+    this.closing = true;
+    for (const s of [...this.streams]) {
+      this.forget(s);
+      s.res.end();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.unsubscribe();
+    this.closeAll();
+  }
+
+  private fanOut(m: FeedMessage): void {
+    if (m.type === 'resync') {
+      for (const s of this.streams) s.res.write('event: resync\ndata: {}\n\n');
+      return;
+    }
+    const frame = `event: change\ndata: ${JSON.stringify(m.change)}\n\n`;
+    for (const s of this.streams) if (!s.units || s.units.has(m.change.unitId)) s.res.write(frame);
+  }
+
+  private forget(s: Stream): void {
+    if (!this.streams.delete(s)) return;
+    clearInterval(s.heartbeat);
+    this.counted();
+  }
+
+  private counted(): void {
+    this.events.emit('count', this.streams.size);
+  }
+}

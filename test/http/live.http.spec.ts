@@ -1,0 +1,196 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ChangeFeed } from '../../src/live/change-feed.js';
+import { announce } from '../../src/live/changes.js';
+import { LiveStreams } from '../../src/live/live-streams.js';
+import { Shutdown } from '../../src/lifecycle/shutdown.js';
+import { seedDirectory, type Directory, type Who } from '../support/people.js';
+import { openStream, type SseClient } from '../support/sse.js';
+import { startApp, type TestApp } from '../support/test-app.js';
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+async function listen(t: TestApp): Promise<string> {
+  const server = t.app.getHttpServer() as Server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function openIncident(t: TestApp, d: Directory, who: Who, unit: string): Promise<string> {
+  const res = await t.http.post('/incidents').set(d.as(who)).send({ playbook: 'covid19-office', unit });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+async function raise(t: TestApp, d: Directory, who: Who, id: string): Promise<void> {
+  const res = await t.http.post(`/incidents/${id}/events`).set(d.as(who)).send({ type: 'SUSPECTED_CASE_REPORTED' });
+  expect(res.status).toBe(200);
+}
+
+describe(`GET /live on ${onPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
+  let t: TestApp;
+  let d: Directory;
+  let base: string;
+  const open: SseClient[] = [];
+  const stream = async (who: Who) => {
+    const s = await openStream(base, '/live', d.as(who));
+    open.push(s);
+    return s;
+  };
+
+  beforeAll(async () => {
+    t = await startApp();
+    d = await seedDirectory(t);
+    base = await listen(t);
+  });
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('needs a token like every route', async () => {
+    const res = await t.http.get('/live');
+    expect(res.status).toBe(401);
+  });
+
+  it('sends an event stream: retry first, then a change for an event applied through HTTP', async () => {
+    const id = await openIncident(t, d, 'duty', 'dept');
+    const s = await stream('duty');
+    expect(s.response.statusCode).toBe(200);
+    expect(s.response.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(s.response.headers['cache-control']).toContain('no-cache');
+    await raise(t, d, 'duty', id);
+    const e = await s.next((x) => x.event === 'change');
+    expect(JSON.parse(e.data)).toEqual({ kind: 'incident', incidentId: id, unitId: 'dept' });
+    expect(s.retry).toBe(3000);
+  });
+
+  it('sends each client only the incidents it may read: its units and those below; admins all', async () => {
+    const [dept, other, province] = await Promise.all([stream('duty'), stream('otherDuty'), stream('provinceDuty')]);
+    const admin = await stream('admin');
+    const inOther = await openIncident(t, d, 'otherDuty', 'other');
+    const inDept = await openIncident(t, d, 'duty', 'dept');
+    // Notices arrive in commit order, so once a later one is here an earlier one would have been too.
+    await dept.next((e) => e.data.includes(inDept));
+    expect(dept.changes().map((c) => c.incidentId)).toEqual([inDept]);
+    await province.next((e) => e.data.includes(inDept));
+    expect(province.changes().map((c) => c.incidentId)).toEqual([inDept]);
+    await admin.next((e) => e.data.includes(inDept));
+    expect(admin.changes().map((c) => c.incidentId)).toEqual([inOther, inDept]);
+    await raise(t, d, 'otherDuty', inOther);
+    await other.next((e) => e.data.includes(inOther) && JSON.parse(e.data).kind === 'incident' && other.changes().length === 2);
+    expect(other.changes().map((c) => c.incidentId)).toEqual([inOther, inOther]);
+  });
+
+  it('announces task commands and delivery states, once per transaction, and nothing that rolled back', async () => {
+    const id = await openIncident(t, d, 'duty', 'dept');
+    await raise(t, d, 'duty', id);
+    const s = await stream('viewer');
+    const tasks = await t.http.get(`/tasks?incident=${id}&assignee=me&status=open`).set(d.as('chief'));
+    const task = tasks.body[0];
+    const ack = await t.http.post(`/tasks/${task.id}/acknowledge`).set(d.as('chief'));
+    expect(ack.status).toBe(200);
+    await s.next((e) => e.event === 'change');
+    expect(s.changes()).toEqual([{ kind: 'task', incidentId: id, unitId: 'dept' }]);
+
+    // A rolled-back transaction announces nothing; a committed one announces each incident once.
+    const db = t.foundations.db;
+    await expect(
+      db.transaction(async (sql) => {
+        await announce(sql, [{ kind: 'incident', incidentId: id, unitId: 'dept' }]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await db.transaction(async (sql) => {
+      await announce(sql, [{ kind: 'notification', incidentId: id, unitId: 'dept' }, { kind: 'incident', incidentId: id, unitId: 'dept' }]);
+      await announce(sql, [{ kind: 'task', incidentId: id, unitId: 'dept' }]);
+    });
+    const done = await t.http.post(`/tasks/${task.id}/complete`).set(d.as('chief')).send({});
+    expect(done.status).toBe(200);
+    await s.until(() => s.changes().length === 3, 'three changes');
+    expect(s.changes().map((c) => c.kind)).toEqual(['task', 'notification', 'task']);
+  });
+
+  it('sends a heartbeat comment on its interval', async () => {
+    t.app.get(LiveStreams).heartbeatMs = 20;
+    try {
+      const s = await stream('viewer');
+      await s.until(() => s.comments.includes('heartbeat'), 'heartbeat comment');
+    } finally {
+      t.app.get(LiveStreams).heartbeatMs = 15_000;
+    }
+  });
+
+  it('forgets a client that went away', async () => {
+    const live = t.app.get(LiveStreams);
+    // The streams of the tests before were closed by their clients: the server has forgotten them too.
+    await waitForCount(live, 0);
+    const clients = await Promise.all([stream('duty'), stream('admin'), stream('viewer')]);
+    expect(live.count).toBe(3);
+    for (const c of clients) c.close();
+    await waitForCount(live, 0);
+  });
+
+  (onPostgres ? it : it.skip)('reconnects its LISTEN connection after it is terminated, and tells clients to resync', async () => {
+    const feed = t.app.get(ChangeFeed);
+    const pid = feed.backendPid!;
+    expect(pid).toBeGreaterThan(0);
+    const s = await stream('duty');
+    await t.foundations.db.read((sql) => sql.rows('SELECT pg_terminate_backend($1)', [pid]));
+    await s.next((e) => e.event === 'resync');
+    expect(feed.backendPid).not.toBe(pid);
+    const id = await openIncident(t, d, 'duty', 'dept');
+    await s.next((e) => e.event === 'change' && e.data.includes(id));
+  });
+
+  it('ends open streams when the replica drains, so a stop does not wait for them', async () => {
+    const s = await stream('duty');
+    const live = t.app.get(LiveStreams);
+    await waitForCount(live, 1);
+    // The grace never runs out here: the drain must finish on its own.
+    const report = await t.app.get(Shutdown).drain(new Promise(() => undefined));
+    expect(report.cutConnections).toBe(0);
+    await s.until(() => s.ended, 'end of stream');
+    expect(live.count).toBe(0);
+  });
+});
+
+(onPostgres ? describe : describe.skip)('GET /live across two replicas on one PostgreSQL', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let d: Directory;
+  let s: SseClient | undefined;
+
+  beforeAll(async () => {
+    a = await startApp();
+    d = await seedDirectory(a);
+    b = await startApp({}, { database: a.database });
+  });
+  afterAll(async () => {
+    s?.close();
+    await b?.close();
+    await a?.close();
+  });
+
+  it('a change made through replica A reaches a client of replica B', async () => {
+    const baseB = await listen(b);
+    s = await openStream(baseB, '/live', d.as('duty'));
+    const id = await openIncident(a, d, 'duty', 'dept');
+    const e = await s.next((x) => x.event === 'change', 30_000);
+    expect(JSON.parse(e.data)).toEqual({ kind: 'incident', incidentId: id, unitId: 'dept' });
+  });
+});
+
+function waitForCount(live: LiveStreams, n: number): Promise<void> {
+  if (live.count === n) return Promise.resolve();
+  return new Promise((resolve) => {
+    const on = (count: number) => {
+      if (count !== n) return;
+      live.events.off('count', on);
+      resolve();
+    };
+    live.events.on('count', on);
+  });
+}
