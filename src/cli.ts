@@ -10,6 +10,7 @@ import { DirectoryService } from './directory/directory.service.js';
 import { openFoundations, withOwner } from './foundations.js';
 import { adminCreatedMessage, createAdmin } from './cli/admin-create.js';
 import { backupCommand } from './cli/backup-commands.js';
+import { personLinkCommand } from './cli/person-links.js';
 
 const DEFAULT_TOKEN_NAME = 'cli token';
 
@@ -20,6 +21,8 @@ const USAGE = `usage: npm run cli -- <command> [options]
   directory:load <file.yaml>                                                 load units, people and roles
   admin:create --email <email> --name <name>                                 make this person an admin (created when absent)
                                                                              and issue a token (shown once)
+  person:invite <email>                                                      a one-time link (7 days) to set a password and sign in
+  person:reset-password <email>                                              a one-time link (1 hour) to set a new password
   backup <file.tar.gz>                                                       embedded database: copy DATA_DIR to a file
   restore <file.tar.gz> [--force]                                            embedded database: restore into DATA_DIR (empty,
                                                                              or --force to replace it; the old one is kept)
@@ -86,6 +89,11 @@ async function main(): Promise<number> {
       case 'admin:create': {
         if (!values.email) throw new Error('admin:create needs --email <email> (and --name <name> for a new person)');
         console.log(adminCreatedMessage(values.email, await createAdmin(f.db, directory, { email: values.email, name: values.name })));
+        return 0;
+      }
+      case 'person:invite':
+      case 'person:reset-password': {
+        console.log(await personLinkCommand(f.db, f.config, command === 'person:invite' ? 'invite' : 'reset', arg));
         return 0;
       }
       case 'db:grant-runtime': {

@@ -14,7 +14,7 @@ import { configureHttp } from './http-app.js';
 import { Lifecycle } from './lifecycle/lifecycle.js';
 import { stopOnSignals } from './lifecycle/signals.js';
 import { PlaybookLoadError } from './playbooks/playbook-files.js';
-import { firstRunMessage, seedDemo } from './directory/demo-seed.js';
+import { firstRunLinkBase, firstRunMessage, seedDemo } from './directory/demo-seed.js';
 import { DirectoryService } from './directory/directory.service.js';
 
 /** A start-up failure whose message says it all: printed as one line, without a stack. */
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const log = new Logger('Engine');
     const seed = config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && foundations.db.kind === 'embedded');
     if (seed) log.log(`port ${port} taken; seeding the demo if the database has no people (requests answer 503 until done)`);
-    const demo = seed ? await seedOnce(foundations, app.get(DirectoryService)) : null;
+    const demo = seed ? await seedOnce(foundations, app.get(DirectoryService), firstRunLinkBase(config, port)) : null;
     // Printed once, to the console only: these are the only copies of the tokens.
     if (demo) console.log(firstRunMessage(demo));
     lifecycle.markReady();
@@ -99,9 +99,9 @@ function listeningOn(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port} only (HOST=${host})`;
 }
 
-async function seedOnce(f: Awaited<ReturnType<typeof openFoundations>>, directory: DirectoryService) {
+async function seedOnce(f: Awaited<ReturnType<typeof openFoundations>>, directory: DirectoryService, linkBase: string) {
   try {
-    return await seedDemo(f.db, f.registry, directory);
+    return await seedDemo(f.db, f.registry, directory, { linkBase });
   } catch (e) {
     throw new StartError(`the demo seed failed, and nothing of it was kept (the next start tries again): ${(e as Error).message}`);
   }

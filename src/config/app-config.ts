@@ -59,6 +59,15 @@ export class AppConfig {
   @MinLength(1)
   MIGRATIONS_DIR = './migrations';
 
+  /**
+   * Where people reach the service (e.g. https://console.example.gov.vn), for the links the service
+   * hands out (invitations, password resets, first-run sign-in). Unset: the origin of the request that
+   * made the link, or http://HOST:PORT for the first run and the CLI.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL such as https://console.example.gov.vn' })
+  PUBLIC_URL?: string;
+
   /** Requests per minute per client address before 429 (per replica). */
   @Type(() => Number)
   @IsInt()
@@ -169,7 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   // Keep only the variables this class declares; the rest of the environment is not config.
   const clean = new AppConfig();
   for (const k of Object.keys(clean) as (keyof AppConfig)[]) (clean as unknown as Record<string, unknown>)[k] = config[k];
-  for (const k of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE', 'SMTP_URL', 'WEBHOOK_SECRET'] as const) clean[k] = config[k];
+  for (const k of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE', 'SMTP_URL', 'WEBHOOK_SECRET', 'PUBLIC_URL'] as const) clean[k] = config[k];
   if (Boolean(clean.JWT_ISSUER) !== Boolean(clean.JWT_JWKS_URL)) {
     throw new ConfigError('invalid configuration:\n  JWT_ISSUER and JWT_JWKS_URL: set both to accept JWTs, or neither');
   }

@@ -1,4 +1,7 @@
+import { systemClock, type Clock } from '../common/clock.js';
 import type { Database } from '../database/database.js';
+import { Sessions } from '../sign-in/sessions.js';
+import { SignInLinks } from '../sign-in/sign-in-links.js';
 import type { PlaybookRegistry } from '../playbooks/playbook-registry.js';
 import { directoryStore } from './directory-store.js';
 import type { DirectoryService } from './directory.service.js';
@@ -6,6 +9,18 @@ import type { DirectoryService } from './directory.service.js';
 export interface DemoTokens {
   unit: string;
   tokens: { who: string; email: string; token: string }[];
+  /** One-time console sign-in links (24 hours) for the duty officer and the admin. */
+  links: { who: string; email: string; url: string }[];
+}
+
+/**
+ * Where the first run's sign-in links point: PUBLIC_URL, else this machine at the port the service
+ * listens on (127.0.0.1 when it listens on every interface).
+ */
+export function firstRunLinkBase(config: { PUBLIC_URL?: string; HOST: string }, port: number): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 /** Roles or parties of every playbook, each key once (the first playbook that names it gives the title). */
@@ -27,7 +42,14 @@ export const SEED_LOCK_KEY = 'playbook-engine demo seed';
  * All of it, audit entries included, is one transaction: a crash or an error half-way leaves nothing,
  * and the next start seeds again, instead of finding people and never seeding the rest.
  */
-export async function seedDemo(db: Database, registry: PlaybookRegistry, directory: DirectoryService): Promise<DemoTokens | null> {
+export async function seedDemo(
+  db: Database,
+  registry: PlaybookRegistry,
+  directory: DirectoryService,
+  opts: { linkBase: string; clock?: Clock } = { linkBase: 'http://127.0.0.1:3000' },
+): Promise<DemoTokens | null> {
+  const clock = opts.clock ?? systemClock;
+  const links = new SignInLinks(db, clock, new Sessions(clock));
   return db.transaction(async (sql) => {
     await sql.rows('SELECT pg_advisory_xact_lock(hashtext($1))', [SEED_LOCK_KEY]);
     const unit = 'demo';
@@ -56,8 +78,13 @@ export async function seedDemo(db: Database, registry: PlaybookRegistry, directo
       email,
       token: (await d.createToken(null, { personId, name: 'first-run demo token' })).token,
     });
+    const link = async (personId: string, who: string, email: string) => {
+      const person = (await directoryStore.person(sql, personId))!;
+      return { who, email, url: (await links.createWithin(sql, null, person, 'sign-in', opts.linkBase)).url };
+    };
     return {
       unit,
+      links: [await link(officer.id, 'duty officer', 'duty.officer@demo'), await link(admin.id, 'admin', 'admin@demo')],
       tokens: [
         await token(officer.id, 'duty officer', 'duty.officer@demo'),
         await token(people.get(assigneeRole)!, `assignee (${assigneeRole})`, `${assigneeRole.replace(/_/g, '.')}@demo`),
@@ -73,6 +100,8 @@ export function firstRunMessage(demo: DemoTokens): string {
     `\nFirst run: created the demo unit "${demo.unit}" with a person for each role.\n` +
     `These tokens are shown once; keep them (or issue new ones: npm run cli -- token:create --person <email> --name <label>):\n` +
     demo.tokens.map((t) => `  ${t.who.padEnd(28)} ${t.email.padEnd(26)} ${t.token}`).join('\n') +
+    `\nOne-time links to the web console (each works once, for 24 hours; later: npm run cli -- person:invite <email>):\n` +
+    demo.links.map((l) => `  ${l.who.padEnd(28)} ${l.email.padEnd(26)} Sign in to the console: ${l.url}`).join('\n') +
     '\n'
   );
 }

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { systemClock } from '../../src/common/clock.js';
 import { loadConfig } from '../../src/config/app-config.js';
-import { seedDemo } from '../../src/directory/demo-seed.js';
+import { firstRunMessage, seedDemo } from '../../src/directory/demo-seed.js';
 import { DirectoryService } from '../../src/directory/directory.service.js';
 import { openFoundations, type Foundations } from '../../src/foundations.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
@@ -30,7 +30,7 @@ async function rows(f: Foundations) {
     sql.rows<Record<string, number>>(
       `SELECT (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM people) AS people,
               (SELECT count(*)::int FROM role_assignments) AS roles, (SELECT count(*)::int FROM tokens) AS tokens,
-              (SELECT count(*)::int FROM audit_log) AS audit`,
+              (SELECT count(*)::int FROM sign_in_links) AS links, (SELECT count(*)::int FROM audit_log) AS audit`,
     ),
   );
   return r;
@@ -42,9 +42,9 @@ describe('the demo seed', () => {
     const results = await Promise.all([seed(a), seed(b)]);
     expect(results.filter((r) => r !== null)).toHaveLength(1);
     const n = await rows(a);
-    expect(n).toMatchObject({ units: 1, tokens: 3 });
-    // Every change has its audit entry: the unit, each person, each role assignment, each token.
-    expect(n.audit).toBe(n.units + n.people + n.roles + n.tokens);
+    expect(n).toMatchObject({ units: 1, tokens: 3, links: 2 });
+    // Every change has its audit entry: the unit, each person, each role assignment, each token, each link.
+    expect(n.audit).toBe(n.units + n.people + n.roles + n.tokens + n.links);
     expect(await seed(a)).toBeNull();
   });
 
@@ -59,11 +59,28 @@ describe('the demo seed', () => {
     });
     await expect(seed(f)).rejects.toThrow('disk full');
     expect(calls).toBe(2);
-    expect(await rows(f)).toEqual({ units: 0, people: 0, roles: 0, tokens: 0, audit: 0 });
+    expect(await rows(f)).toEqual({ units: 0, people: 0, roles: 0, tokens: 0, links: 0, audit: 0 });
 
     jest.restoreAllMocks();
     const demo = await seed(f);
     expect(demo!.tokens).toHaveLength(3);
-    expect(await rows(f)).toMatchObject({ units: 1, tokens: 3 });
+    expect(await rows(f)).toMatchObject({ units: 1, tokens: 3, links: 2 });
+  });
+
+  it('makes one-time sign-in links for the duty officer and the admin, printed next to the tokens', async () => {
+    const [f] = replicas;
+    const directory = new DirectoryService(f.db, f.registry, systemClock);
+    const demo = await seedDemo(f.db, f.registry, directory, { linkBase: 'http://127.0.0.1:4321/' });
+    expect(demo!.links).toEqual([
+      { who: 'duty officer', email: 'duty.officer@demo', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:4321\/app\/link#[\w-]{43}$/) },
+      { who: 'admin', email: 'admin@demo', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:4321\/app\/link#[\w-]{43}$/) },
+    ]);
+    const message = firstRunMessage(demo!);
+    expect(message).toContain('First run');
+    for (const l of demo!.links) expect(message).toMatch(new RegExp(`^  ${l.who} +${l.email.replace('.', '\\.')} +Sign in to the console: ${l.url.replace(/[.?+]/g, '\\$&')}$`, 'm'));
+    const [link] = await f.db.read((sql) => sql.rows<{ kind: string; seconds: number }>(
+      `SELECT l.kind, extract(epoch FROM l.expires_at - l.created_at)::int AS seconds FROM sign_in_links l JOIN people p ON p.id = l.person_id WHERE p.email = 'admin@demo'`,
+    ));
+    expect(link).toEqual({ kind: 'sign-in', seconds: 24 * 3600 });
   });
 });
