@@ -58,6 +58,21 @@ describe('the first start', () => {
       const tokens = [...out.matchAll(/^ {2}(duty officer|assignee \(\w+\)|admin) +(\S+@demo) +(pbe_\S+)$/gm)].map((m) => m[3]);
       expect(tokens).toHaveLength(3);
       for (const token of tokens) expect((await fetch(`http://127.0.0.1:${port}/me`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+      // Next to them, a one-time sign-in link each for the duty officer and the admin, to this very service.
+      const links = [...out.matchAll(/^ {2}(duty officer|admin) +(\S+@demo) +Sign in to the console: (\S+)$/gm)];
+      expect(links.map((m) => m[2])).toEqual(['duty.officer@demo', 'admin@demo']);
+      for (const [, , email, url] of links) {
+        expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/app/link#[\\w-]{43}$`));
+        const token = url.slice(url.indexOf('#') + 1);
+        const shown = await fetch(`http://127.0.0.1:${port}/auth/links/${token}`);
+        expect(await shown.json()).toMatchObject({ kind: 'sign-in', person: { email } });
+        const redeem = () => fetch(`http://127.0.0.1:${port}/auth/links/redeem`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+        const first = await redeem();
+        expect(first.status).toBe(200);
+        const cookie = first.headers.get('set-cookie')!.split(';')[0];
+        expect(await (await fetch(`http://127.0.0.1:${port}/me`, { headers: { Cookie: cookie } })).json()).toMatchObject({ name: expect.any(String) });
+        expect((await redeem()).status).toBe(410);
+      }
     } finally {
       // On the embedded database the CLI needs the folder: stop the service cleanly.
       expect((await service.kill('SIGTERM')).code).toBe(0);
@@ -71,6 +86,14 @@ describe('the first start', () => {
     const unnamed = await runCli(['token:create', '--person', 'admin@demo'], env());
     expect(unnamed.code).toBe(0);
     expect(unnamed.stdout).toMatch(/"cli token" for admin@demo/);
+    // Invitations and resets from the CLI print a link (PUBLIC_URL when set).
+    const invite = await runCli(['person:invite', 'chief.of.office@demo'], env({ PUBLIC_URL: 'https://console.example.gov.vn' }));
+    expect(invite).toMatchObject({ code: 0, stderr: '' });
+    expect(invite.stdout).toMatch(/^invitation for .* <chief\.of\.office@demo> \(works once, for 7 days, until \S+\):\nhttps:\/\/console\.example\.gov\.vn\/app\/link#[\w-]{43}\n/);
+    const reset = await runCli(['person:reset-password', 'duty.officer@demo'], env());
+    expect(reset.stdout).toMatch(/^password reset for .* <duty\.officer@demo> \(works once, for 1 hour, until \S+\):\nhttp:\/\/127\.0\.0\.1:3000\/app\/link#[\w-]{43}\n/);
+    const unknown = await runCli(['person:invite', 'nobody@demo'], env());
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('no person with email nobody@demo') });
   }, 180_000);
 
   (onPostgres ? it : it.skip)('answers 503 while it seeds, and 200 once the tokens are printed', async () => {
