@@ -33,6 +33,11 @@ import { LoggingModule } from './logging/logging.module.js';
 import { EngineObserver } from './metrics/engine-observer.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { Metrics } from './metrics/metrics.js';
+import { BoardController } from './board/board.controller.js';
+import { BoardService } from './board/board.service.js';
+import { ChangeFeed } from './live/change-feed.js';
+import { LiveController } from './live/live.controller.js';
+import { LiveStreams } from './live/live-streams.js';
 
 /**
  * The HTTP application around foundations that were opened before Nest starts (database, migrations,
@@ -48,7 +53,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ScheduleModule.forRoot(), LoggingModule.forRoot(c)],
-      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, NotificationsController, DirectoryController, MetricsController],
+      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, NotificationsController, DirectoryController, MetricsController, LiveController, BoardController],
       providers: [
         { provide: AppConfig, useValue: c },
         { provide: Database, useValue: f.db },
@@ -72,6 +77,9 @@ export class AppModule {
         Shutdown,
         Metrics,
         EngineObserver,
+        ChangeFeed,
+        LiveStreams,
+        BoardService,
       ],
     };
   }
