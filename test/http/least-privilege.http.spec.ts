@@ -73,7 +73,21 @@ const refusal = (c: pg.Client, sql: string) =>
       timers: 'SELECT,INSERT,UPDATE,DELETE',
       schema_migrations: 'SELECT',
       audit_log_id_seq: 'USAGE',
+      sessions: 'SELECT,INSERT,UPDATE,DELETE',
+      sign_in_links: 'SELECT,INSERT,UPDATE,DELETE',
+      sign_in_failures: 'SELECT,INSERT,UPDATE,DELETE',
     });
+  });
+
+  it('signs people in: links, passwords, failure counters and sessions', async () => {
+    const link = await t.http.post(`/people/${d.ids.viewer}/sign-in-links`).set(d.as('admin')).send({ kind: 'invite' }).expect(201);
+    const token = link.body.url.slice(link.body.url.indexOf('#') + 1);
+    await t.http.post('/auth/links/redeem').send({ token, password: 'a long enough password' }).expect(200);
+    await t.http.post('/auth/sign-in').send({ email: 'viewer@test', password: 'not the password' }).expect(401);
+    const signedIn = await t.http.post('/auth/sign-in').send({ email: 'viewer@test', password: 'a long enough password' }).expect(200);
+    const cookie = (signedIn.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    await t.http.get('/me').set('Cookie', cookie).expect(200);
+    await t.http.post('/auth/sign-out').set('Cookie', cookie).set('X-CSRF-Token', signedIn.body.csrfToken).expect(204);
   });
 
   it('runs an incident through its levels, tasks, timers and notifications', async () => {
