@@ -4,6 +4,8 @@ import { ChangeFeed } from '../../src/live/change-feed.js';
 import { announce } from '../../src/live/changes.js';
 import { LiveStreams } from '../../src/live/live-streams.js';
 import { Shutdown } from '../../src/lifecycle/shutdown.js';
+import { Dispatcher } from '../../src/notifications/dispatcher.js';
+import { TimerPoller } from '../../src/timers/timer-poller.js';
 import { seedDirectory, type Directory, type Who } from '../support/people.js';
 import { openStream, type SseClient } from '../support/sse.js';
 import { startApp, type TestApp } from '../support/test-app.js';
@@ -84,7 +86,7 @@ describe(`GET /live on ${onPostgres ? 'PostgreSQL' : 'the embedded database'}`, 
     expect(other.changes().map((c) => c.incidentId)).toEqual([inOther, inOther]);
   });
 
-  it('announces task commands and delivery states, once per transaction, and nothing that rolled back', async () => {
+  it('announces task commands, each incident once per transaction, and nothing that rolled back', async () => {
     const id = await openIncident(t, d, 'duty', 'dept');
     await raise(t, d, 'duty', id);
     const s = await stream('viewer');
@@ -111,6 +113,20 @@ describe(`GET /live on ${onPostgres ? 'PostgreSQL' : 'the embedded database'}`, 
     expect(done.status).toBe(200);
     await s.until(() => s.changes().length === 3, 'three changes');
     expect(s.changes().map((c) => c.kind)).toEqual(['task', 'notification', 'task']);
+  });
+
+  it('announces delivery states from the dispatcher and escalations from the timer poller', async () => {
+    await d.directory.updateUnit(null, 'dept', { contacts: { department_of_health: { log: true }, parent_unit: { log: true } } });
+    const id = await openIncident(t, d, 'duty', 'dept');
+    await t.http.post(`/incidents/${id}/events`).set(d.as('duty')).send({ type: 'CASE_CONFIRMED' }).expect(200);
+    const s = await stream('viewer');
+    expect(await t.app.get(Dispatcher).tick()).toMatchObject({ delivered: 2 });
+    await s.until(() => s.changes().length === 2, 'two delivery changes');
+    expect(s.changes()).toEqual([1, 2].map(() => ({ kind: 'notification', incidentId: id, unitId: 'dept' })));
+    // Past the step-1 tasks' due time and the first escalation step.
+    t.clock.advance(3 * 3600_000);
+    await t.app.get(TimerPoller).drain();
+    await s.next((e) => e.event === 'change' && JSON.parse(e.data).kind === 'task');
   });
 
   it('sends a heartbeat comment on its interval', async () => {
