@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client, data } from '../api/http';
+import { formatInZone } from '../lib/format';
+import { ErrorView, InlineError, Loading } from '../shell/States';
+import { nameOf, usePeople } from './admin-queries';
+
+/** Bearer tokens: issue (the secret is shown once, here) and revoke. */
+export function Tokens() {
+  const { t, i18n } = useTranslation();
+  const people = usePeople();
+  const tokens = useQuery({ queryKey: ['admin', 'tokens'], queryFn: () => data(client.GET('/tokens')) });
+  const qc = useQueryClient();
+  const [personId, setPersonId] = useState('');
+  const [name, setName] = useState('');
+  const [issued, setIssued] = useState<string | null>(null);
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['admin', 'tokens'] });
+  const create = useMutation({
+    mutationFn: () => data(client.POST('/tokens', { body: { personId, name: name.trim() } })),
+    onSuccess: (r) => {
+      setIssued(r.token);
+      setName('');
+      refresh();
+    },
+  });
+  const revoke = useMutation({ mutationFn: (id: string) => data(client.POST('/tokens/{id}/revoke', { params: { path: { id } } })), onSuccess: refresh });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (personId && name.trim()) create.mutate();
+  };
+  const when = (iso: string | null) => (iso ? formatInZone(iso, i18n.language, 'UTC') : '—');
+  return (
+    <section aria-labelledby="tokens-title">
+      <h2 id="tokens-title">{t('admin.tokens.title')}</h2>
+      <form className="inline-form" onSubmit={submit} aria-label={t('admin.tokens.create')}>
+        <div className="field">
+          <label htmlFor="tk-person">{t('admin.roles.person')}</label>
+          <select id="tk-person" required value={personId} onChange={(e) => setPersonId(e.target.value)}>
+            <option value="">{t('open.choose')}</option>
+            {(people.data ?? []).filter((p) => p.active).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tk-name">{t('admin.tokens.label')}</label>
+          <input id="tk-name" required value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <button type="submit" className="btn primary" disabled={create.isPending || !personId || !name.trim()}>
+          {t('admin.tokens.create')}
+        </button>
+      </form>
+      <InlineError error={create.error ?? revoke.error} />
+      {issued && (
+        <div className="once panel" role="status">
+          <p>{t('admin.tokens.issued')}</p>
+          <p>
+            <code className="secret">{issued}</code>
+          </p>
+          <p className="muted">{t('admin.shownOnce')}</p>
+          <button type="button" className="btn small" onClick={() => void navigator.clipboard?.writeText(issued)}>
+            {t('admin.copy')}
+          </button>
+        </div>
+      )}
+      {tokens.isPending ? (
+        <Loading />
+      ) : tokens.isError ? (
+        <ErrorView error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.tokens.label')}</th>
+                <th scope="col">{t('admin.roles.person')}</th>
+                <th scope="col">{t('admin.tokens.prefix')}</th>
+                <th scope="col">{t('admin.tokens.lastUsed')}</th>
+                <th scope="col">{t('admin.people.state')}</th>
+                <th scope="col">{t('admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((tk) => (
+                <tr key={tk.id}>
+                  <td>{tk.name}</td>
+                  <td>{nameOf(people.data, tk.personId)}</td>
+                  <td>
+                    <code>{tk.prefix}…</code>
+                  </td>
+                  <td>{when(tk.lastUsedAt)}</td>
+                  <td>{tk.revokedAt ? t('admin.tokens.revokedAt', { at: when(tk.revokedAt) }) : t('admin.people.active')}</td>
+                  <td>
+                    {!tk.revokedAt && (
+                      <button type="button" className="btn small danger" aria-label={t('admin.tokens.revokeFor', { name: tk.name })} onClick={() => revoke.mutate(tk.id)}>
+                        {t('admin.tokens.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// Query keys and fetchers shared by the pages; the live stream (lib/live.ts) invalidates by these keys.
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { parseDiagram, type Diagram } from '../lib/diagram';
+import { client, data } from './http';
+
+export interface BoardFilter {
+  unitId?: string;
+  playbook?: string;
+  level?: string;
+  hasOverdue?: boolean;
+}
+
+export const useBoard = (f: BoardFilter) =>
+  useQuery({
+    queryKey: ['board', f],
+    queryFn: () =>
+      data(client.GET('/board', { params: { query: { unitId: f.unitId, playbook: f.playbook, level: f.level, hasOverdue: f.hasOverdue ? 'true' : undefined } } })),
+    placeholderData: (prev) => prev,
+  });
+
+/** Units the reader can see, with their zones: the unfiltered board's list, shared by every page. */
+export function useUnits() {
+  const q = useBoard({});
+  return { ...q, data: q.data?.units };
+}
+
+export const usePlaybooks = () => useQuery({ queryKey: ['playbooks'], queryFn: () => data(client.GET('/playbooks')), staleTime: 300_000 });
+
+export const usePlaybook = (key: string | undefined) =>
+  useQuery({ queryKey: ['playbook', key], queryFn: () => data(client.GET('/playbooks/{key}', { params: { path: { key: key! } } })), enabled: !!key, staleTime: 300_000 });
+
+const diagramQuery = (key: string) => ({
+  queryKey: ['diagram', key],
+  queryFn: async (): Promise<Diagram> => parseDiagram(await data(client.GET('/playbooks/{key}/diagram', { params: { path: { key } }, parseAs: 'text' }))),
+  staleTime: 300_000,
+});
+
+export const useDiagram = (key: string | undefined) => useQuery({ ...diagramQuery(key ?? ''), enabled: !!key });
+
+/** The diagrams of several playbooks at once, by key (the board and My tasks name steps with them). */
+export function useDiagrams(keys: string[]): Map<string, Diagram> {
+  const unique = [...new Set(keys)].sort();
+  const results = useQueries({ queries: unique.map(diagramQuery) });
+  const out = new Map<string, Diagram>();
+  unique.forEach((k, i) => {
+    const d = results[i]?.data;
+    if (d) out.set(k, d);
+  });
+  return out;
+}
+
+export const useVersions = (key: string | undefined) =>
+  useQuery({ queryKey: ['versions', key], queryFn: () => data(client.GET('/playbooks/{key}/versions', { params: { path: { key: key! } } })), enabled: !!key });
+
+export const useIncident = (id: string) => useQuery({ queryKey: ['incident', id], queryFn: () => data(client.GET('/incidents/{id}', { params: { path: { id } } })) });
+
+export const useTimeline = (id: string) => useQuery({ queryKey: ['timeline', id], queryFn: () => data(client.GET('/incidents/{id}/timeline', { params: { path: { id } } })) });
+
+export const useNotifications = (incident: string) =>
+  useQuery({ queryKey: ['notifications', incident], queryFn: () => data(client.GET('/notifications', { params: { query: { incident, limit: 200 } } })) });
+
+export const useMyTasks = () =>
+  useQuery({
+    queryKey: ['tasks', 'mine'],
+    queryFn: () => data(client.GET('/tasks', { params: { query: { assignee: 'me', status: 'open', limit: 500 } } })),
+    refetchInterval: 60_000,
+  });

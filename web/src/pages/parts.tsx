@@ -1,0 +1,50 @@
+import type { Task } from '../api/types';
+import { countdown, formatInZone } from '../lib/format';
+import { useTranslation } from 'react-i18next';
+
+/** A level is always named in words; the colour only repeats what the words say. */
+export function LevelBadge({ rank, title }: { rank: number; title: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`level-badge level-r${Math.min(Math.max(rank, 0), 4)}`}>
+      <span className="sr-only">{t('incident.level')}: </span>
+      {title}
+    </span>
+  );
+}
+
+
+/** Due time in the unit's zone (named), a live countdown, and the overdue / escalated state in words. */
+export function TaskDue({ task, timeZone, now }: { task: Task; timeZone: string; now: number }) {
+  const { t, i18n } = useTranslation();
+  const c = countdown(task.dueAt, now);
+  return (
+    <p className="due">
+      <span>
+        {t('task.due')}: <time dateTime={task.dueAt}>{formatInZone(task.dueAt, i18n.language, timeZone)}</time>
+      </span>{' '}
+      <span className={`countdown ${c.past ? 'past' : ''}`} aria-label={c.past ? t('task.overdueBy', { time: c.text.slice(1) }) : t('task.dueIn', { time: c.text })}>
+        {c.past ? t('task.overdueBy', { time: c.text.slice(1) }) : t('task.dueIn', { time: c.text })}
+      </span>{' '}
+      {c.past && <span className="badge overdue">{t('task.overdue')}</span>}{' '}
+      {task.escalationStep > 0 && <span className="badge escalated">{t('task.escalated', { n: task.escalationStep })}</span>}
+    </p>
+  );
+}
+
+/** A text in the reader's language, with the other language beneath it (playbooks carry both). */
+export function BothLanguages({ text, className }: { text: { vi: string; en: string }; className?: string }) {
+  const { i18n } = useTranslation();
+  const first = i18n.language === 'en' ? 'en' : 'vi';
+  const other = first === 'en' ? 'vi' : 'en';
+  return (
+    <span className={className}>
+      <span lang={first}>{text[first]}</span>
+      {text[other] && text[other] !== text[first] && (
+        <span className="other-lang" lang={other}>
+          {text[other]}
+        </span>
+      )}
+    </span>
+  );
+}
