@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { ServiceState } from './service.js';
 
 export { expect };
@@ -63,6 +63,11 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 /** An API client with someone's bearer token: how the tests prepare what a page would not (deputies, invites). */
 export async function apiAs(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, state: ServiceState, token: string): Promise<APIRequestContext> {
   return playwright.request.newContext({ baseURL: state.baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+}
+
+/** An API answer's status, with the start of its body when it is not the one expected. */
+export async function expectStatus(r: APIResponse, status: number): Promise<void> {
+  if (r.status() !== status) expect(r.status(), `${r.url()}: ${(await r.text()).slice(0, 600)}`).toBe(status);
 }
 
 /** A second person at their own browser (own cookies), e.g. the assignee on a phone. */

@@ -1,11 +1,12 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, onBase } from './fixtures.js';
+import { expect, expectStatus, onBase } from './fixtures.js';
+import { vi } from './i18n.js';
 import type { ServiceState } from './service.js';
 
 /** A password good enough for the link page (10 characters or more); the tests set it, so it is no secret. */
 export const PASSWORD = 'correct horse battery staple';
 
-interface PersonView {
+export interface PersonView {
   id: string;
   email: string | null;
   name: string;
@@ -13,7 +14,7 @@ interface PersonView {
 
 export async function personByEmail(admin: APIRequestContext, email: string): Promise<PersonView> {
   const r = await admin.get('/people');
-  expect(r.status(), await r.text()).toBe(200);
+  await expectStatus(r, 200);
   const p = ((await r.json()) as PersonView[]).find((x) => x.email === email);
   if (!p) throw new Error(`no person with the email ${email}`);
   return p;
@@ -23,7 +24,7 @@ export async function personByEmail(admin: APIRequestContext, email: string): Pr
 export async function linkFor(admin: APIRequestContext, state: ServiceState, email: string, kind: 'invite' | 'reset' = 'invite'): Promise<string> {
   const person = await personByEmail(admin, email);
   const r = await admin.post(`/people/${person.id}/sign-in-links`, { data: { kind } });
-  expect(r.status(), await r.text()).toBe(201);
+  await expectStatus(r, 201);
   return onBase(state, ((await r.json()) as { url: string }).url);
 }
 
@@ -34,9 +35,16 @@ export async function linkFor(admin: APIRequestContext, state: ServiceState, ema
 export async function followLink(page: Page, url: string, password?: string): Promise<void> {
   await page.goto(url);
   if (password !== undefined) {
-    await page.getByLabel(/Mật khẩu mới|New password/i).fill(password);
-    await page.getByLabel(/Nhập lại mật khẩu|Repeat|again/i).fill(password);
+    await page.getByLabel(vi('link.newPassword'), { exact: true }).fill(password);
+    await page.getByLabel(vi('link.repeatPassword'), { exact: true }).fill(password);
+    await page.getByRole('button', { name: vi('link.setAndSignIn') }).click();
+  } else {
+    await page.getByRole('button', { name: vi('link.signIn'), exact: true }).click();
   }
-  await page.getByRole('button', { name: /Đăng nhập|Sign in/i }).click();
   await expect(page).not.toHaveURL(/\/app\/link/);
+}
+
+/** An admin invites someone, who sets a password on the link page: signed in, on their home page. */
+export async function inviteAndSignIn(page: Page, admin: APIRequestContext, state: ServiceState, email: string): Promise<void> {
+  await followLink(page, await linkFor(admin, state, email, 'invite'), PASSWORD);
 }
