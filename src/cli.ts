@@ -11,6 +11,7 @@ import { openFoundations, withOwner } from './foundations.js';
 import { adminCreatedMessage, createAdmin } from './cli/admin-create.js';
 import { backupCommand } from './cli/backup-commands.js';
 import { personLinkCommand } from './cli/person-links.js';
+import { firstRunLinkBase } from './directory/demo-seed.js';
 
 const DEFAULT_TOKEN_NAME = 'cli token';
 
@@ -88,7 +89,7 @@ async function main(): Promise<number> {
       }
       case 'admin:create': {
         if (!values.email) throw new Error('admin:create needs --email <email> (and --name <name> for a new person)');
-        console.log(adminCreatedMessage(values.email, await createAdmin(f.db, directory, { email: values.email, name: values.name })));
+        console.log(adminCreatedMessage(values.email, await createAdmin(f.db, directory, { email: values.email, name: values.name, linkBase: firstRunLinkBase(f.config, f.config.PORT) })));
         return 0;
       }
       case 'person:invite':

@@ -2,6 +2,9 @@ import { isEmail } from 'class-validator';
 import type { Database } from '../database/database.js';
 import { directoryStore } from '../directory/directory-store.js';
 import type { DirectoryService } from '../directory/directory.service.js';
+import { systemClock } from '../common/clock.js';
+import { Sessions } from '../sign-in/sessions.js';
+import { SignInLinks } from '../sign-in/sign-in-links.js';
 
 export const ADMIN_TOKEN_NAME = 'admin:create';
 
@@ -11,6 +14,8 @@ export interface AdminCreated {
   change: 'created' | 'made admin' | 'none';
   tokenId: string;
   token: string;
+  /** A one-time invitation to set a password and sign in to the console. */
+  link: { url: string; expiresAt: Date };
 }
 
 /**
@@ -18,9 +23,10 @@ export interface AdminCreated {
  * admin who lost theirs: the person with this email becomes an active admin (created when absent), and
  * gets a token. One transaction: a failure leaves neither a person without a token nor the reverse.
  * Whoever runs the CLI holds the database's credentials already, so making an existing person an admin
- * gives them nothing they could not take; it is said in the output and in the audit log.
+ * gives them nothing they could not take; it is said in the output and in the audit log. An invitation
+ * link comes with the token, so the admin can set a password and use the web console too.
  */
-export async function createAdmin(db: Database, directory: DirectoryService, opts: { email: string; name?: string }): Promise<AdminCreated> {
+export async function createAdmin(db: Database, directory: DirectoryService, opts: { email: string; name?: string; linkBase: string }): Promise<AdminCreated> {
   if (!isEmail(opts.email, { require_tld: false })) throw new Error(`--email: not an email address: ${opts.email}`);
   return db.transaction(async (sql) => {
     const d = directory.within(sql);
@@ -39,7 +45,9 @@ export async function createAdmin(db: Database, directory: DirectoryService, opt
       }
     }
     const t = await d.createToken(null, { personId, name: ADMIN_TOKEN_NAME });
-    return { personId, change, tokenId: t.id, token: t.token };
+    const person = (await directoryStore.person(sql, personId))!;
+    const link = await new SignInLinks(db, systemClock, new Sessions(systemClock)).createWithin(sql, null, person, 'invite', opts.linkBase);
+    return { personId, change, tokenId: t.id, token: t.token, link };
   });
 }
 
@@ -51,6 +59,7 @@ export function adminCreatedMessage(email: string, r: AdminCreated): string {
     `token ${r.tokenId} "${ADMIN_TOKEN_NAME}" (shown once; keep it):`,
     r.token,
     'Use it as "Authorization: Bearer <token>" with the API (OpenAPI UI at /docs), e.g. to create units, people and their tokens.',
-    'A sign-in link for the web console will come with the console; until then this token is how the admin signs in.',
+    `Sign in to the console: ${r.link.url}`,
+    `(works once, until ${r.link.expiresAt.toISOString()}: it sets the admin's password; later ones: npm run cli -- person:reset-password ${email})`,
   ].join('\n');
 }

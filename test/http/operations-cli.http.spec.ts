@@ -24,7 +24,8 @@ describe('admin:create', () => {
     expect(created).toMatchObject({ code: 0, stderr: '' });
     expect(created.stdout).toMatch(/^chanh\.vp@agency\.test: created admin \(person [0-9a-f-]{36}\)$/m);
     expect(created.stdout).toMatch(/shown once/);
-    expect(created.stdout).toMatch(/sign-in link for the web console will come with the console/);
+    const invite = created.stdout.match(/^Sign in to the console: (http:\/\/127\.0\.0\.1:3000\/app\/link#([\w-]{43}))$/m);
+    expect(invite).not.toBeNull();
     const first = tokenOf(created.stdout);
     expect(first).toBeDefined();
 
@@ -41,6 +42,10 @@ describe('admin:create', () => {
         const me = await t.http.get('/me').set('Authorization', `Bearer ${token}`).expect(200);
         expect(me.body).toMatchObject({ name: 'Nguyễn Văn A', admin: true });
       }
+      // The invitation sets the admin's password and signs them in to the console.
+      expect((await t.http.get(`/auth/links/${invite![2]}`).expect(200)).body).toMatchObject({ kind: 'invite', person: { email: 'chanh.vp@agency.test' } });
+      await t.http.post('/auth/links/redeem').send({ token: invite![2], password: 'admin password 1' }).expect(200);
+      await t.http.post('/auth/sign-in').send({ email: 'chanh.vp@agency.test', password: 'admin password 1' }).expect(200);
       // An admin can do what admins do: here, list the audit log, which names what the CLI did.
       const audit = await t.http.get('/audit').set('Authorization', `Bearer ${first}`).expect(200);
       expect(audit.body.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['person.create', 'token.create']));
