@@ -38,6 +38,11 @@ import { BoardService } from './board/board.service.js';
 import { ChangeFeed } from './live/change-feed.js';
 import { LiveController } from './live/live.controller.js';
 import { LiveStreams } from './live/live-streams.js';
+import { Sessions } from './sign-in/sessions.js';
+import { SignInLinks } from './sign-in/sign-in-links.js';
+import { SignInThrottle } from './sign-in/sign-in-throttle.js';
+import { SignInController } from './sign-in/sign-in.controller.js';
+import { SignInService } from './sign-in/sign-in.service.js';
 
 /**
  * The HTTP application around foundations that were opened before Nest starts (database, migrations,
@@ -53,7 +58,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ScheduleModule.forRoot(), LoggingModule.forRoot(c)],
-      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, NotificationsController, DirectoryController, MetricsController, LiveController, BoardController],
+      controllers: [HealthController, MeController, PlaybooksController, IncidentsController, TasksController, NotificationsController, DirectoryController, MetricsController, SignInController, LiveController, BoardController],
       providers: [
         { provide: AppConfig, useValue: c },
         { provide: Database, useValue: f.db },
@@ -80,6 +85,10 @@ export class AppModule {
         ChangeFeed,
         LiveStreams,
         BoardService,
+        Sessions,
+        SignInLinks,
+        SignInThrottle,
+        SignInService,
       ],
     };
   }
