@@ -6,11 +6,15 @@ import { ChangeFeed, type FeedMessage } from './change-feed.js';
 /** How long a browser waits before reconnecting a dropped stream (the SSE `retry` field). */
 export const RECONNECT_MS = 3_000;
 
+/** A client this far behind (unread bytes buffered for it) is dropped; it reconnects and refetches. */
+const MAX_BUFFERED_BYTES = 1 << 20;
+
 interface Stream {
   res: ServerResponse;
   /** The units whose changes this client may see; undefined for an admin (all). */
   units: ReadonlySet<string> | undefined;
   heartbeat: NodeJS.Timeout;
+  expiry: NodeJS.Timeout;
 }
 
 /**
@@ -18,11 +22,18 @@ interface Stream {
  * read. A comment line every `heartbeatMs` keeps proxies from closing an idle stream. A client that
  * goes away is forgotten at once; a graceful shutdown ends every stream (closeAll) so the HTTP drain
  * does not wait for them.
+ *
+ * Who may see which units is decided when a stream opens. So that a revoked token, an ended session or
+ * a role taken away also ends what a stream shows (within `maxAgeMs`, where every other request feels
+ * it within a second), a stream ends at that age: the browser reconnects after `retry`, through the
+ * guard again, and refetches as after any drop. The notices carry ids only, never incident content.
  */
 @Injectable()
 export class LiveStreams implements OnApplicationShutdown {
   /** 15 s by default; tests shorten it. */
   heartbeatMs = 15_000;
+  /** 10 minutes by default; tests shorten it. */
+  maxAgeMs = 10 * 60_000;
   /** Emits `count` with the number of open streams whenever it changes (tests wait on it). */
   readonly events = new EventEmitter();
   private readonly streams = new Set<Stream>();
@@ -53,7 +64,8 @@ export class LiveStreams implements OnApplicationShutdown {
     const stream: Stream = {
       res,
       units: units && new Set(units),
-      heartbeat: setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs),
+      heartbeat: setInterval(() => this.write(stream, ': heartbeat\n\n'), this.heartbeatMs),
+      expiry: setTimeout(() => this.end(stream), this.maxAgeMs),
     };
     this.streams.add(stream);
     res.once('close', () => this.forget(stream));
@@ -63,10 +75,7 @@ export class LiveStreams implements OnApplicationShutdown {
   /** Ends every stream (a graceful shutdown): browsers reconnect to another replica after `retry`. */
   closeAll(): void {
     this.closing = true;
-    for (const s of [...this.streams]) {
-      this.forget(s);
-      s.res.end();
-    }
+    for (const s of [...this.streams]) this.end(s);
   }
 
   onApplicationShutdown(): void {
@@ -76,16 +85,28 @@ export class LiveStreams implements OnApplicationShutdown {
 
   private fanOut(m: FeedMessage): void {
     if (m.type === 'resync') {
-      for (const s of this.streams) s.res.write('event: resync\ndata: {}\n\n');
+      for (const s of [...this.streams]) this.write(s, 'event: resync\ndata: {}\n\n');
       return;
     }
     const frame = `event: change\ndata: ${JSON.stringify(m.change)}\n\n`;
-    for (const s of this.streams) if (!s.units || s.units.has(m.change.unitId)) s.res.write(frame);
+    for (const s of [...this.streams]) if (!s.units || s.units.has(m.change.unitId)) this.write(s, frame);
+  }
+
+  private write(s: Stream, frame: string): void {
+    // A client that does not read would make us buffer without bound.
+    if (s.res.writableLength > MAX_BUFFERED_BYTES) this.end(s);
+    else s.res.write(frame);
+  }
+
+  private end(s: Stream): void {
+    this.forget(s);
+    s.res.end();
   }
 
   private forget(s: Stream): void {
     if (!this.streams.delete(s)) return;
     clearInterval(s.heartbeat);
+    clearTimeout(s.expiry);
     this.counted();
   }
 

@@ -26,7 +26,8 @@ export class LiveController {
       '`event: change` with data `{"kind": "incident" | "task" | "notification", "incidentId", "unitId"}`, sent after the change ' +
       'committed, for incidents in your units and the units below (all for admins). `event: resync` when this replica may have ' +
       'missed changes (its database feed reconnected): refetch everything shown. A comment line every 15 s keeps proxies from ' +
-      `closing the stream; \`retry: ${RECONNECT_MS}\` tells browsers when to reconnect after a drop.`,
+      `closing the stream; \`retry: ${RECONNECT_MS}\` tells browsers when to reconnect after a drop. The service ends each stream ` +
+      'after 10 minutes (so access is checked again when the browser reconnects), and when the replica stops.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'an endless event stream', content: { 'text/event-stream': { schema: { type: 'string', example: 'event: change\ndata: {"kind":"task","incidentId":"…","unitId":"dept"}\n\n' } } } })

@@ -139,6 +139,17 @@ describe(`GET /live on ${onPostgres ? 'PostgreSQL' : 'the embedded database'}`, 
     }
   });
 
+  it('ends a stream after its maximum age, so that access is checked again on reconnecting', async () => {
+    const live = t.app.get(LiveStreams);
+    live.maxAgeMs = 30;
+    try {
+      const s = await stream('viewer');
+      await s.until(() => s.ended, 'end of stream');
+    } finally {
+      live.maxAgeMs = 10 * 60_000;
+    }
+  });
+
   it('forgets a client that went away', async () => {
     const live = t.app.get(LiveStreams);
     // The streams of the tests before were closed by their clients: the server has forgotten them too.
