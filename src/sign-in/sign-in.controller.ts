@@ -1,18 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import type { Principal } from '../access/principal.js';
+import { ApiSignedIn } from '../access/api-auth.js';
 import { Public } from '../access/public.decorator.js';
+import { ErrorBody } from '../common/error-body.js';
 import { AppConfig } from '../config/app-config.js';
 import { AdminGuard } from '../directory/admin.guard.js';
 import { clearSessionCookie, CSRF_HEADER, sessionCookieOf, setSessionCookie } from './session-cookie.js';
 import { SignInLinks } from './sign-in-links.js';
-import { CreatedLinkView, CreateLinkDto, LinkView, RedeemLinkDto, SessionView, SignedInView, SignInDto, SignInErrorView } from './sign-in.dto.js';
+import { CreatedLinkView, CreateLinkDto, LinkView, RedeemLinkDto, SessionView, SignedInView, SignInDto } from './sign-in.dto.js';
 import { SignInService } from './sign-in.service.js';
 import { TooManySignInAttempts } from './slowdown.js';
 
-const ERROR = (status: number, description: string) => ApiResponse({ status, description, type: SignInErrorView });
+/** An error answer in the service's one shape (ErrorBody), described for this endpoint. */
+const ERROR = (status: number, description: string) => ApiResponse({ status, description, content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBody) } } } });
 
 /** Sign-in for people at the console: password, session cookie, one-time links. Delegates to the services. */
 @ApiTags('sign-in')
@@ -31,7 +34,7 @@ export class SignInController {
   @ApiOkResponse({ type: SignedInView, description: 'signed in; `Set-Cookie: session=…; HttpOnly; SameSite=Lax; Path=/` (Secure over HTTPS)' })
   @ERROR(400, 'bad input; `problems` names each field')
   @ERROR(401, 'wrong email or password (the same answer for an unknown email, no password set or a deactivated person)')
-  @ERROR(429, 'too many failures for this email or from this address: wait `Retry-After` seconds')
+  @ERROR(429, 'too many failures for this email or from this address (`too_many_attempts`, with `retryAfterSeconds` and `retryAt`), or too many requests from this address: wait `Retry-After` seconds')
   async signInWithPassword(@Body() b: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SignedInView> {
     const r = await retryAfter(res, () => this.signIn.signIn(b.email, b.password, req.ip));
     setSessionCookie(req, res, r.secret);
@@ -86,11 +89,10 @@ export class SignInController {
 
   @Post('people/:id/sign-in-links')
   @UseGuards(AdminGuard)
-  @ApiBearerAuth()
+  @ApiSignedIn()
   @ApiOperation({ operationId: 'createSignInLink', summary: 'Admins: a one-time link that invites a person or resets their password (shown once)' })
   @ApiCreatedResponse({ type: CreatedLinkView })
   @ERROR(400, 'bad kind')
-  @ERROR(401, 'not signed in')
   @ERROR(403, 'not an admin, or (signed in by cookie) the X-CSRF-Token header is missing or wrong')
   @ERROR(404, 'no such person')
   @ERROR(409, 'the person is a service account, deactivated, or has no email')

@@ -77,17 +77,3 @@ export class CreatedLinkView {
   url: string;
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
 }
-
-/** The error shape of this module's answers (the service's one shape: HttpErrorFilter). */
-export class SignInErrorView {
-  @ApiProperty({ type: 'integer', example: 401 }) statusCode: number;
-  @ApiProperty({
-    example: 'invalid_credentials',
-    description: 'invalid_credentials, unauthorized, csrf_token_invalid, too_many_attempts, link_not_found, link_used, link_expired, link_deactivated, bad_request, forbidden, not_found, conflict',
-  })
-  error: string;
-  @ApiProperty({ example: 'wrong email or password' }) message: string;
-  @ApiProperty() path: string;
-  @ApiPropertyOptional({ type: 'integer', description: '429: seconds to wait (also the Retry-After header)' }) retryAfterSeconds?: number;
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: '429: when to try again' }) retryAt?: string;
-}
