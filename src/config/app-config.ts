@@ -47,6 +47,15 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'MIGRATION_DATABASE_URL must be a postgres:// or postgresql:// URL' })
   MIGRATION_DATABASE_URL?: string;
 
+  /**
+   * Where each replica holds its one LISTEN connection for the live updates: straight to PostgreSQL or
+   * through a session-mode pool, since PgBouncer in transaction mode drops a LISTEN silently. Default:
+   * DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'LISTEN_DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  LISTEN_DATABASE_URL?: string;
+
   @IsString()
   @MinLength(1)
   DATA_DIR = './data';
@@ -178,12 +187,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   // Keep only the variables this class declares; the rest of the environment is not config.
   const clean = new AppConfig();
   for (const k of Object.keys(clean) as (keyof AppConfig)[]) (clean as unknown as Record<string, unknown>)[k] = config[k];
-  for (const k of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE', 'SMTP_URL', 'WEBHOOK_SECRET', 'PUBLIC_URL'] as const) clean[k] = config[k];
+  for (const k of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'LISTEN_DATABASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE', 'SMTP_URL', 'WEBHOOK_SECRET', 'PUBLIC_URL'] as const) clean[k] = config[k];
   if (Boolean(clean.JWT_ISSUER) !== Boolean(clean.JWT_JWKS_URL)) {
     throw new ConfigError('invalid configuration:\n  JWT_ISSUER and JWT_JWKS_URL: set both to accept JWTs, or neither');
   }
   if (clean.MIGRATION_DATABASE_URL && !clean.DATABASE_URL) {
     throw new ConfigError('invalid configuration:\n  MIGRATION_DATABASE_URL: only with DATABASE_URL (the embedded database has no roles)');
+  }
+  if (clean.LISTEN_DATABASE_URL && !clean.DATABASE_URL) {
+    throw new ConfigError('invalid configuration:\n  LISTEN_DATABASE_URL: only with DATABASE_URL (the embedded database delivers changes in process)');
   }
   return clean;
 }
@@ -191,7 +203,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 /** Values never echoed: the whole value is the secret. */
 const SECRETS = new Set(['WEBHOOK_SECRET']);
 /** URLs that may carry a password (in the user part or as a query parameter). */
-const URLS_WITH_CREDENTIALS = new Set(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'SMTP_URL', 'JWT_JWKS_URL']);
+const URLS_WITH_CREDENTIALS = new Set(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'LISTEN_DATABASE_URL', 'SMTP_URL', 'JWT_JWKS_URL']);
 
 /**
  * How a bad value is shown in the error: as given, except that secrets are never echoed (the message

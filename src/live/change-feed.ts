@@ -10,7 +10,8 @@ export type FeedSubscriber = (m: FeedMessage) => void;
 
 /**
  * This replica's view of the changes committed by any replica (changes.ts announces them). On
- * PostgreSQL: one dedicated LISTEN connection (postgres-listener.ts). On the embedded database: PGlite's
+ * PostgreSQL: one dedicated LISTEN connection (postgres-listener.ts; LISTEN_DATABASE_URL, by default
+ * DATABASE_URL). On the embedded database: PGlite's
  * own LISTEN, on its single session: PGlite delivers a NOTIFY when the transaction commits and drops it
  * on rollback, like PostgreSQL, so both databases share one announcing path and nothing is announced
  * that did not commit (checked in test/http/live.http.spec.ts). There is one process per embedded
@@ -41,7 +42,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationBootstrap(): Promise<void> {
     const events = { changes: (c: Change[]) => this.publish(c), resync: () => this.emit({ type: 'resync' }) };
     if (this.db.kind === 'postgres') {
-      this.listener = new PostgresListener(this.config.DATABASE_URL!, events, this.log);
+      this.listener = new PostgresListener(this.config.LISTEN_DATABASE_URL ?? this.config.DATABASE_URL!, events, this.log);
       await this.listener.start();
       return;
     }
