@@ -55,14 +55,17 @@ export class NotifyEffect {
   @ApiProperty({ type: BilingualText }) message: BilingualText;
 }
 
-export class TimerEvent {
-  @ApiProperty() type: string;
-}
-
 export class TimerStartEffect {
   @ApiProperty({ enum: ['timer.start'] }) type: 'timer.start';
   @ApiProperty() key: string;
-  @ApiProperty({ type: TimerEvent }) event: TimerEvent;
+  @ApiProperty({
+    type: 'object',
+    properties: { type: { type: 'string', example: 'RECUR' } },
+    required: ['type'],
+    additionalProperties: true,
+    description: 'the event the timer sends, with what it carries (a recurring duty’s template and occurrence, an escalation’s task and step…)',
+  })
+  event: { type: string; [k: string]: unknown };
   @ApiProperty({ format: 'date-time' }) fireAt: string;
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiSignedIn } from '../access/api-auth.js';
-import { ApiErrors } from '../common/error-body.js';
+import { ApiErrors, ErrorBody } from '../common/error-body.js';
 import { mermaidDiagram } from '../core/playbook/diagram.js';
 import { EscalationChainView, PlaybookDetail, PlaybookSummary, PlaybookVersionView } from './playbook-responses.js';
 import { PlaybookRegistry, type PlaybookVersion } from './playbook-registry.js';
@@ -31,7 +31,8 @@ export class PlaybooksController {
   @ApiOperation({ operationId: 'getPlaybookDiagram', summary: 'Mermaid state diagram of the current version' })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Mermaid source (stateDiagram-v2)', content: { 'text/plain': { schema: { type: 'string' } } } })
-  @ApiErrors(404)
+  // The route's fixed Content-Type is set once the guard has passed, so this 404's JSON body goes out labelled text/plain.
+  @ApiNotFoundResponse({ description: 'No playbook with this key (an ErrorBody, sent as text/plain).', content: { 'text/plain': { schema: { $ref: getSchemaPath(ErrorBody) } } } })
   @Header('Content-Type', 'text/plain; charset=utf-8')
   diagram(@Param('key') key: string) {
     const v = this.registry.current(key);
