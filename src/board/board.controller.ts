@@ -16,6 +16,7 @@ export class BoardController {
 
   @Get()
   @ApiOperation({
+    operationId: 'getBoard',
     summary: 'Every open incident in your units and the units below, with its level, step and open / overdue / escalated task counts',
     description: 'A bad filter answers 400 naming the parameter (unitId, playbook, level, hasOverdue); a unitId you cannot see answers 404, like one that does not exist.',
   })

@@ -21,6 +21,7 @@ export class LiveController {
 
   @Get()
   @ApiOperation({
+    operationId: 'streamChanges',
     summary: 'Server-Sent Events: a notice whenever an incident you may read changes; refetch what you show of it',
     description:
       '`event: change` with data `{"kind": "incident" | "task" | "notification", "incidentId", "unitId"}`, sent after the change ' +
