@@ -86,9 +86,10 @@ export class SignInLinks {
   /**
    * Uses the link: sets the password when one is given (required to invite or reset), opens a session,
    * and marks the link used, all in one transaction, so a link opens at most one session. A new password
-   * ends the person's other sessions (a reset is often because a device was lost).
+   * ends the person's other sessions (a reset is often because a device was lost); a session the
+   * browser still held (`replacing`) ends too.
    */
-  async redeem(token: string, password: string | undefined) {
+  async redeem(token: string, password: string | undefined, replacing?: string) {
     const hash = hashToken(token);
     const first = await this.db.read((sql) => signInStore.link(sql, hash));
     this.mustBeUsable(first);
@@ -109,6 +110,7 @@ export class SignInLinks {
         await signInStore.setPassword(sql, link.person_id, passwordHash, now);
         endedSessions = await signInStore.revokeSessionsOf(sql, link.person_id, now);
       }
+      if (replacing) await this.sessions.revoke(sql, replacing);
       const opened = await this.sessions.open(sql, link.person_id);
       await directoryStore.audit(sql, {
         actorId: link.person.id,

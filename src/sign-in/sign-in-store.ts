@@ -124,6 +124,16 @@ export const signInStore = {
     );
   },
 
+  /** Forgets series that ended before `before` (nothing to slow down any more), so guesses at random emails leave no lasting rows. */
+  async forgetEndedFailures(sql: Sql, before: Date): Promise<void> {
+    // Rows another failure holds are left for later (SKIP LOCKED): no waiting, and no deadlock between two of these.
+    await sql.rows(
+      `DELETE FROM sign_in_failures WHERE key IN (
+         SELECT key FROM sign_in_failures WHERE greatest(last_failure_at, blocked_until) < $1 FOR UPDATE SKIP LOCKED)`,
+      [before],
+    );
+  },
+
   async clearFailures(sql: Sql, key: string): Promise<void> {
     await sql.rows('DELETE FROM sign_in_failures WHERE key = $1', [key]);
   },

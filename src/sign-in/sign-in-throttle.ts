@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { Database, type Sql } from '../database/database.js';
 import { signInStore } from './sign-in-store.js';
-import { afterFailure, TooManySignInAttempts, waitLeft } from './slowdown.js';
+import { afterFailure, SLOWDOWN, TooManySignInAttempts, waitLeft } from './slowdown.js';
 
 /** The counters' keys: the email as people type it in any case, and the client's address (req.ip). */
 export function throttleKeys(email: string, address: string | undefined): { email: string; address: string | null } {
@@ -34,6 +34,7 @@ export class SignInThrottle {
   async failed(keys: (string | null)[]): Promise<void> {
     const now = this.clock.now();
     await this.db.transaction(async (sql) => {
+      await signInStore.forgetEndedFailures(sql, new Date(now.getTime() - SLOWDOWN.WINDOW_MS));
       for (const key of present(keys).sort()) {
         const row = await signInStore.failureForUpdate(sql, key, now);
         const prev = { failures: row.failures, lastFailureAt: new Date(row.last_failure_at), blockedUntil: row.blocked_until && new Date(row.blocked_until) };

@@ -36,7 +36,7 @@ export class SignInController {
   @ERROR(401, 'wrong email or password (the same answer for an unknown email, no password set or a deactivated person)')
   @ERROR(429, 'too many failures for this email or from this address (`too_many_attempts`, with `retryAfterSeconds` and `retryAt`), or too many requests from this address: wait `Retry-After` seconds')
   async signInWithPassword(@Body() b: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SignedInView> {
-    const r = await retryAfter(res, () => this.signIn.signIn(b.email, b.password, req.ip));
+    const r = await retryAfter(res, () => this.signIn.signIn(b.email, b.password, req.ip, sessionCookieOf(req)));
     setSessionCookie(req, res, r.secret);
     return { person: r.person, csrfToken: r.session.csrf_token };
   }
@@ -82,7 +82,7 @@ export class SignInController {
   @ERROR(404, 'no such link')
   @ERROR(410, 'the link was used already, has expired, or its person is deactivated')
   async redeem(@Body() b: RedeemLinkDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SignedInView> {
-    const r = await this.links.redeem(b.token, b.password);
+    const r = await this.links.redeem(b.token, b.password, sessionCookieOf(req));
     setSessionCookie(req, res, r.secret);
     return { person: r.person, csrfToken: r.session.csrf_token };
   }

@@ -25,9 +25,10 @@ export class SignInService implements OnModuleInit {
 
   /**
    * Unknown email, no password yet, wrong password, deactivated person: one answer (401), after the same
-   * argon2 work, so neither the answer nor its timing tells which emails exist.
+   * argon2 work, so neither the answer nor its timing tells which emails exist. A session the browser
+   * still held (`replacing`) ends: one browser, one session.
    */
-  async signIn(email: string, password: string, address: string | undefined) {
+  async signIn(email: string, password: string, address: string | undefined, replacing?: string) {
     const keys = throttleKeys(email, address);
     await this.throttle.check([keys.email, keys.address]);
     const person = await this.db.read((sql) => signInStore.personByEmail(sql, email.trim()));
@@ -38,6 +39,7 @@ export class SignInService implements OnModuleInit {
     }
     return this.db.transaction(async (sql) => {
       await this.throttle.succeeded(sql, keys.email);
+      if (replacing) await this.sessions.revoke(sql, replacing);
       const opened = await this.sessions.open(sql, person.id);
       await directoryStore.audit(sql, { actorId: person.id, actor: person.name, action: 'session.sign-in', subject: `person:${person.id}`, details: { sessionId: opened.session.id, address } });
       return { person: signedInPerson(person), ...opened };

@@ -85,6 +85,14 @@ describe('signing in with email and password', () => {
     await t.http.post('/auth/sign-out').expect(204);
   });
 
+  it('ends the session a browser still held when it signs in again', async () => {
+    await withPassword('otherDuty');
+    const first = cookieOf(await signIn('otherDuty@test', PASSWORD).expect(200));
+    const second = await t.http.post('/auth/sign-in').set('Cookie', first).send({ email: 'otherDuty@test', password: PASSWORD }).expect(200);
+    await t.http.get('/me').set('Cookie', first).expect(401);
+    await t.http.get('/me').set('Cookie', cookieOf(second)).expect(200);
+  });
+
   it('marks the cookie Secure when the request came over HTTPS (X-Forwarded-Proto from a trusted proxy)', async () => {
     await withPassword('head');
     const res = await t.http.post('/auth/sign-in').set('X-Forwarded-For', newAddress()).set('X-Forwarded-Proto', 'https').send({ email: 'head@test', password: PASSWORD }).expect(200);
@@ -161,6 +169,11 @@ describe('repeated failures', () => {
     t.clock.advance(15 * 60_000);
     for (let i = 0; i < 4; i++) await signIn('forgetful@test', 'wrong').expect(401);
     await signIn('forgetful@test', PASSWORD).expect(200);
+    // Ended series (the earlier tests' guesses) are deleted as failures come, so random emails leave no lasting rows.
+    const [old] = await t.foundations.db.read((sql) =>
+      sql.rows<{ n: number }>(`SELECT count(*)::int AS n FROM sign_in_failures WHERE greatest(last_failure_at, blocked_until) < $1`, [new Date(t.clock.now().getTime() - 15 * 60_000)]),
+    );
+    expect(old.n).toBe(0);
   });
 });
 
