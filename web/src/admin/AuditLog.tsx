@@ -27,7 +27,7 @@ export function AuditLog() {
         <ErrorView error={log.error} onRetry={() => void log.refetch()} />
       ) : (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -68,7 +68,7 @@ export function People() {
       ) : people.isError ? (
         <ErrorView error={people.error} what={t('admin.people.title')} onRetry={() => void people.refetch()} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

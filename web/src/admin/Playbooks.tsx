@@ -46,7 +46,7 @@ function PlaybookDetail({ playbookKey }: { playbookKey: string }) {
       <h3 id="pbd-title">{pick(pb.data.title, i18n.language)}</h3>
       <h4>{t('admin.playbooks.versions')}</h4>
       {versions.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -76,14 +76,14 @@ function PlaybookDetail({ playbookKey }: { playbookKey: string }) {
       <h4>{t('incident.diagram')}</h4>
       {diagram.data ? (
         <Suspense fallback={<Loading />}>
-          <DiagramView diagram={diagram.data} />
+          <DiagramView diagram={diagram.data} playbook={pb.data} />
         </Suspense>
       ) : (
         <Loading />
       )}
       <h4>{t('admin.playbooks.source')}</h4>
       <p className="muted">{t('admin.playbooks.sourceNote')}</p>
-      <pre className="source">{JSON.stringify(pb.data, null, 2)}</pre>
+      <pre className="source" tabIndex={0}>{JSON.stringify(pb.data, null, 2)}</pre>
     </article>
   );
 }

@@ -116,7 +116,7 @@ export function RoleAssignments() {
       ) : list.isError ? (
         <ErrorView error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

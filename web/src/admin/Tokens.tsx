@@ -71,7 +71,7 @@ export function Tokens() {
       ) : tokens.isError ? (
         <ErrorView error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -5,7 +5,7 @@ import { Navigate, useLocation } from 'react-router';
 import { setCsrfToken } from '../api/client';
 import { ApiError, client, data } from '../api/http';
 import type { Session } from '../api/types';
-import { Loading } from '../shell/States';
+import { ErrorView, Loading } from '../shell/States';
 
 export function useSession() {
   return useQuery({
@@ -53,6 +53,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 export function RequireAdmin({ children }: { children: ReactNode }) {
   const session = useSession();
-  if (!session.data?.person.admin) throw new ApiError(403, 'forbidden', 'admin');
+  const { t } = useTranslation();
+  if (!session.data?.person.admin) return <ErrorView error={new ApiError(403, 'forbidden', 'admin')} what={t('error.admin')} />;
   return <>{children}</>;
 }

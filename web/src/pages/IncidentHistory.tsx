@@ -47,7 +47,7 @@ export function IncidentHistory({ incident, playbook, zone }: { incident: Incide
         ) : notes.data.length === 0 ? (
           <p className="muted">{t('incident.noNotifications')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -96,7 +96,7 @@ export function IncidentPage() {
           <ErrorView error={diagram.error} onRetry={() => void diagram.refetch()} />
         ) : d ? (
           <Suspense fallback={<Loading />}>
-            <DiagramView diagram={d} current={inc.state} />
+            <DiagramView diagram={d} current={inc.state} playbook={playbook.data} />
           </Suspense>
         ) : (
           <Loading />

@@ -18,6 +18,8 @@ export function ErrorView({ error, what, onRetry }: { error: unknown; what?: str
   if (e?.status === 404) return <NotFound />;
   let title: string;
   let detail: string | undefined;
+  // Asking again helps only when the service was unreachable or failing, not after a refusal.
+  const transient = !e || e.status === 0 || e.status >= 500;
   if (e?.status === 403) {
     title = t('error.forbiddenTitle');
     detail = t('error.forbidden', { what: what ?? t('error.thisPage') });
@@ -33,7 +35,7 @@ export function ErrorView({ error, what, onRetry }: { error: unknown; what?: str
       <h2 id="error-title">{title}</h2>
       {detail && <p>{detail}</p>}
       <p className="actions">
-        {onRetry && (
+        {onRetry && transient && (
           <button type="button" className="btn primary" onClick={onRetry}>
             {t('common.retry')}
           </button>
