@@ -1,4 +1,6 @@
+import { previewDocument } from '../../scripts/openapi-files.js';
 import { TimerPoller } from '../../src/timers/timer-poller.js';
+import { answerProblems } from '../support/openapi-conformance.js';
 import { seedDirectory, type Directory, type Who } from '../support/people.js';
 import { startApp, type TestApp } from '../support/test-app.js';
 
@@ -116,6 +118,14 @@ describe(`GET /board on ${onPostgres ? 'PostgreSQL' : 'the embedded database'}`,
     expect((await board('otherDuty')).incidents.map((i) => i.id)).toEqual([inOther]);
     expect((await board('admin')).units.map((u) => u.id)).toEqual(['dept', 'other', 'province']);
     expect(await board('nobody')).toMatchObject({ units: [], incidents: [] });
+  });
+
+  it('answers as the OpenAPI document says (200, 400, 404; no undocumented field)', async () => {
+    const doc = await previewDocument();
+    for (const [who, query] of [['provinceDuty', ''], ['admin', '?level=nope'], ['duty', '?unitId=other']] as const) {
+      const res = await t.http.get(`/board${query}`).set(d.as(who));
+      expect(answerProblems(doc, 'get', '/board', res)).toEqual([]);
+    }
   });
 
   it('leaves out incidents whose machine has ended', async () => {
