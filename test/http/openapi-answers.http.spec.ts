@@ -45,6 +45,14 @@ describe('answers fit the document', () => {
     }
   });
 
+  it('signing in (the errors a console meets before it has a session)', async () => {
+    expect((await call(null, 'post', '/auth/sign-in', {}, { email: 'duty@test', password: 'not the password' })).status).toBe(401);
+    expect((await call(null, 'post', '/auth/sign-in', {}, { email: 'not an email', password: 'x' })).status).toBe(400);
+    expect((await call(null, 'get', '/auth/session')).status).toBe(401);
+    expect((await call(null, 'get', '/auth/links/{token}', { token: 'no-such-link' })).status).toBe(404);
+    expect((await call('admin', 'post', '/people/{id}/sign-in-links', { id: d.ids.chief }, { kind: 'invite' })).status).toBe(201);
+  });
+
   it('an incident from opening to completed and reassigned tasks, with its timeline and notifications', async () => {
     const opened = await call('duty', 'post', '/incidents', {}, { playbook: 'covid19-office', unit: 'dept', title: 'Ca nghi ngờ' });
     expect(opened.status).toBe(201);
@@ -62,6 +70,9 @@ describe('answers fit the document', () => {
     await call('duty', 'get', '/tasks', { query: `incident=${id}` });
     await call('duty', 'get', '/tasks/{id}', { id: first.id });
     await call('admin', 'get', '/notifications', { query: `incident=${id}` });
+    await call('duty', 'get', '/board');
+    await call('provinceDuty', 'get', '/board', { query: 'unitId=dept&hasOverdue=false' });
+    await call('duty', 'get', '/board', { query: 'unitId=other' });
     // The errors a console meets on these endpoints.
     expect((await call('duty', 'post', '/incidents/{id}/events', { id }, { type: 'ALL_CLEAR' })).status).toBe(409);
     expect((await call('chief', 'post', '/incidents/{id}/events', { id }, { type: 'ALL_CLEAR' })).status).toBe(403);
