@@ -74,6 +74,7 @@ const TABLE: Row[] = [
   ['issue token', 'post', () => '/tokens', () => ({ personId: d.ids.nobody, name: 'new' }), adminOnly(201)],
   ['revoke token', 'post', (f) => `/tokens/${f.token}/revoke`, null, adminOnly(200)],
   ['audit log', 'get', () => '/audit', null, adminOnly(200)],
+  ['make a sign-in link', 'post', () => `/people/${d.ids.nobody}/sign-in-links`, () => ({ kind: 'invite' }), adminOnly(201)],
 ];
 
 describe('every endpoint × every caller', () => {
