@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { canRead } from '../access/access-rules.js';
+import type { Principal } from '../access/principal.js';
+import { Database } from '../database/database.js';
 import { ChangeFeed, type FeedMessage } from './change-feed.js';
+import { UnitTree } from './unit-tree.js';
 
 /** How long a browser waits before reconnecting a dropped stream (the SSE `retry` field). */
 export const RECONNECT_MS = 3_000;
@@ -11,20 +15,20 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 
 interface Stream {
   res: ServerResponse;
-  /** The units whose changes this client may see; undefined for an admin (all). */
-  units: ReadonlySet<string> | undefined;
+  /** Who is watching, with the roles they held when the stream opened. */
+  principal: Principal;
   heartbeat: NodeJS.Timeout;
   expiry: NodeJS.Timeout;
 }
 
 /**
  * The open Server-Sent Event streams of this replica, each fed the changes of the units its client may
- * read. A comment line every `heartbeatMs` keeps proxies from closing an idle stream. A client that
+ * read (access-rules.ts canRead, on the unit's chain). A comment line every `heartbeatMs` keeps proxies from closing an idle stream. A client that
  * goes away is forgotten at once; a graceful shutdown ends every stream (closeAll) so the HTTP drain
  * does not wait for them.
  *
- * Who may see which units is decided when a stream opens. So that a revoked token, an ended session or
- * a role taken away also ends what a stream shows (within `maxAgeMs`, where every other request feels
+ * The roles a stream sees with are those held when it opened. So that a revoked token, an ended
+ * session or a role taken away also ends what a stream shows (within `maxAgeMs`, where every other request feels
  * it within a second), a stream ends at that age: the browser reconnects after `retry`, through the
  * guard again, and refetches as after any drop. The notices carry ids only, never incident content.
  */
@@ -39,9 +43,16 @@ export class LiveStreams implements OnApplicationShutdown {
   private readonly streams = new Set<Stream>();
   private closing = false;
   private readonly unsubscribe: () => void;
+  private readonly log = new Logger('LiveStreams');
+  private readonly tree: UnitTree;
+  /** Changes are sent in the order they were committed, even when one waits for the unit tree. */
+  private sending: Promise<void> = Promise.resolve();
 
-  constructor(feed: ChangeFeed) {
-    this.unsubscribe = feed.subscribe((m) => this.fanOut(m));
+  constructor(feed: ChangeFeed, db: Database) {
+    this.tree = new UnitTree(db);
+    this.unsubscribe = feed.subscribe((m) => {
+      this.sending = this.sending.then(() => this.fanOut(m)).catch((e: Error) => this.log.error(`live: a change could not be sent: ${e.message}`));
+    });
   }
 
   get count(): number {
@@ -53,7 +64,7 @@ export class LiveStreams implements OnApplicationShutdown {
     return !this.closing;
   }
 
-  open(res: ServerResponse, units: string[] | undefined): void {
+  open(res: ServerResponse, principal: Principal): void {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -63,7 +74,7 @@ export class LiveStreams implements OnApplicationShutdown {
     res.write(`retry: ${RECONNECT_MS}\n\n`);
     const stream: Stream = {
       res,
-      units: units && new Set(units),
+      principal,
       heartbeat: setInterval(() => this.write(stream, ': heartbeat\n\n'), this.heartbeatMs),
       expiry: setTimeout(() => this.end(stream), this.maxAgeMs),
     };
@@ -83,13 +94,15 @@ export class LiveStreams implements OnApplicationShutdown {
     this.closeAll();
   }
 
-  private fanOut(m: FeedMessage): void {
+  private async fanOut(m: FeedMessage): Promise<void> {
     if (m.type === 'resync') {
       for (const s of [...this.streams]) this.write(s, 'event: resync\ndata: {}\n\n');
       return;
     }
+    if (!this.streams.size) return;
+    const chain = await this.tree.chain(m.change.unitId);
     const frame = `event: change\ndata: ${JSON.stringify(m.change)}\n\n`;
-    for (const s of [...this.streams]) if (!s.units || s.units.has(m.change.unitId)) this.write(s, frame);
+    for (const s of [...this.streams]) if (canRead(s.principal, chain)) this.write(s, frame);
   }
 
   private write(s: Stream, frame: string): void {

@@ -4,8 +4,6 @@ import type { Response } from 'express';
 import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import type { Principal } from '../access/principal.js';
 import { ApiErrors } from '../common/error-body.js';
-import { Database } from '../database/database.js';
-import { readableUnits } from '../incidents/incidents.service.js';
 import { BEARER_SCHEME, SESSION_SCHEME } from '../openapi/openapi-document.js';
 import { LiveStreams, RECONNECT_MS } from './live-streams.js';
 
@@ -14,10 +12,7 @@ import { LiveStreams, RECONNECT_MS } from './live-streams.js';
 @ApiCookieAuth(SESSION_SCHEME)
 @Controller('live')
 export class LiveController {
-  constructor(
-    private readonly db: Database,
-    private readonly streams: LiveStreams,
-  ) {}
+  constructor(private readonly streams: LiveStreams) {}
 
   @Get()
   @ApiOperation({
@@ -33,13 +28,11 @@ export class LiveController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'an endless event stream', content: { 'text/event-stream': { schema: { type: 'string', example: 'event: change\ndata: {"kind":"task","incidentId":"…","unitId":"dept"}\n\n' } } } })
   @ApiErrors(401, 429, 503)
-  async stream(@Res() res: Response, @CurrentPrincipal() me: Principal): Promise<void> {
+  stream(@Res() res: Response, @CurrentPrincipal() me: Principal): void {
     if (!this.streams.accepting) {
       res.status(503).setHeader('Retry-After', '3').json({ statusCode: 503, error: 'unavailable', message: 'this replica is stopping; reconnect', path: '/live' });
       return;
     }
-    // Who may see what is fixed when the stream opens; a browser reconnects (and so re-checks) after a drop.
-    const units = await this.db.read((sql) => readableUnits(sql, me));
-    this.streams.open(res, units);
+    this.streams.open(res, me);
   }
 }

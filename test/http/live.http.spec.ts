@@ -86,6 +86,14 @@ describe(`GET /live on ${onPostgres ? 'PostgreSQL' : 'the embedded database'}`, 
     expect(other.changes().map((c) => c.incidentId)).toEqual([inOther, inOther]);
   });
 
+  it('sends the changes of a unit created below the caller\'s after the stream opened', async () => {
+    const s = await stream('duty');
+    await d.directory.createUnit(null, { id: 'annex', name: 'Phòng một cửa', parentId: 'dept' });
+    const id = await openIncident(t, d, 'duty', 'annex');
+    const e = await s.next((x) => x.event === 'change');
+    expect(JSON.parse(e.data)).toEqual({ kind: 'incident', incidentId: id, unitId: 'annex' });
+  });
+
   it('announces task commands, each incident once per transaction, and nothing that rolled back', async () => {
     const id = await openIncident(t, d, 'duty', 'dept');
     await raise(t, d, 'duty', id);
