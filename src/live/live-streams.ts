@@ -23,14 +23,14 @@ interface Stream {
 
 /**
  * The open Server-Sent Event streams of this replica, each fed the changes of the units its client may
- * read (access-rules.ts canRead, on the unit's chain). A comment line every `heartbeatMs` keeps proxies from closing an idle stream. A client that
- * goes away is forgotten at once; a graceful shutdown ends every stream (closeAll) so the HTTP drain
- * does not wait for them.
+ * read (access-rules.ts canRead, on the unit's chain). A comment line every `heartbeatMs` keeps
+ * proxies from closing an idle stream. A client that goes away is forgotten at once; a graceful
+ * shutdown ends every stream (closeAll) so the HTTP drain does not wait for them.
  *
- * The roles a stream sees with are those held when it opened. So that a revoked token, an ended
- * session or a role taken away also ends what a stream shows (within `maxAgeMs`, where every other request feels
- * it within a second), a stream ends at that age: the browser reconnects after `retry`, through the
- * guard again, and refetches as after any drop. The notices carry ids only, never incident content.
+ * A stream sees with the roles its caller held when it opened. So that a revoked token, an ended
+ * session or a role taken away also ends what a stream shows (within `maxAgeMs`, where every other
+ * request feels it within a second), a stream ends at that age: the browser reconnects after `retry`,
+ * through the guard again, and refetches as after any drop. Notices carry ids only, never content.
  */
 @Injectable()
 export class LiveStreams implements OnApplicationShutdown {
