@@ -8,7 +8,8 @@
 // Every answer that is not 2xx is thrown as an ApiError (so `data` is always set after an await that
 // returned; 204s give `data: undefined`), and so is a request that never reached the service (status 0).
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { components, paths } from './schema';
+// '.js' so the service's type-check (NodeNext), which runs the client's test, resolves it too.
+import type { components, paths } from './schema.js';
 
 /** The JSON every error of the service carries: `{ statusCode, error, message, path, ...details }`. */
 export type ErrorBody = components['schemas']['ErrorBody'];
