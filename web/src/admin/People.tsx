@@ -9,7 +9,7 @@ import { usePeople } from './admin-queries';
 
 /** People: add, deactivate, and hand out an invite or reset link (its URL is shown this once). */
 export function People() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const people = usePeople();
   const qc = useQueryClient();
   const [name, setName] = useState('');
@@ -56,7 +56,7 @@ export function People() {
           <p>
             <code className="secret">{link.url}</code>
           </p>
-          <p className="muted">{t('admin.shownOnce')} · {formatInZone(link.expiresAt, 'vi', 'UTC')}</p>
+          <p className="muted">{t('admin.shownOnce')} · {formatInZone(link.expiresAt, i18n.language, 'UTC')}</p>
           <button type="button" className="btn small" onClick={() => void navigator.clipboard?.writeText(link.url)}>
             {t('admin.copy')}
           </button>

@@ -24,6 +24,7 @@ void i18n.use(initReactI18next).init({
 
 const applyLang = (lng: string) => {
   document.documentElement.lang = lng;
+  document.title = i18n.t('shell.app');
 };
 applyLang(i18n.language);
 i18n.on('languageChanged', applyLang);

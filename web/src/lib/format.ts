@@ -40,8 +40,8 @@ export function relative(iso: string | null | undefined, lang: string, now: numb
   return rtf.format(Math.round(diff / 86400), 'day');
 }
 
-/** A countdown such as "1:02:05" (h:mm:ss) or "2d 3:04:00"; negative when past. */
-export function countdown(iso: string, now: number): { text: string; past: boolean } {
+/** A countdown: whole days and "h:mm:ss" (the caller names the days in the reader's language). */
+export function countdown(iso: string, now: number): { days: number; hms: string; past: boolean } {
   const ms = new Date(iso).getTime() - now;
   const past = ms < 0;
   let s = Math.floor(Math.abs(ms) / 1000);
@@ -50,8 +50,7 @@ export function countdown(iso: string, now: number): { text: string; past: boole
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  const hms = `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
-  return { text: `${past ? '−' : ''}${d ? `${d}d ` : ''}${hms}`, past };
+  return { days: d, hms: `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`, past };
 }
 
 /** The current time, ticking every `ms`; one shared timer per component that shows clocks. */

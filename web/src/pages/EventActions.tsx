@@ -22,10 +22,17 @@ export function EventActions({ incident, playbook, diagram }: { incident: Incide
   const [values, setValues] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  // One Idempotency-Key per event until it is accepted: clicking again after a lost answer cannot apply it twice.
+  const keys = useRef(new Map<string, string>());
+  const keyFor = (type: string) => {
+    if (!keys.current.has(type)) keys.current.set(type, newKey());
+    return keys.current.get(type)!;
+  };
   const send = useMutation({
     mutationFn: (s: Send) =>
       data(client.POST('/incidents/{id}/events', { params: { path: { id: incident.id }, header: { 'Idempotency-Key': s.key } }, body: { type: s.type, note: s.note, data: s.data } })),
     onSuccess: () => {
+      keys.current.clear();
       setNote('');
       setValues({});
       void qc.invalidateQueries({ queryKey: ['incident', incident.id] });
@@ -47,7 +54,7 @@ export function EventActions({ incident, playbook, diagram }: { incident: Incide
   const fire = (type: string) => {
     const fields = Object.keys(eventOf(type)?.data ?? {});
     const d = Object.fromEntries(fields.map((f) => [f, values[`${type}.${f}`] ?? '']).filter(([, v]) => v !== ''));
-    send.mutate({ type, note: note.trim() || undefined, data: fields.length ? d : undefined, key: newKey() });
+    send.mutate({ type, note: note.trim() || undefined, data: fields.length ? d : undefined, key: keyFor(type) });
   };
   const click = (type: string) => {
     const to = leadsTo(type);

@@ -60,9 +60,13 @@ export function IncidentHistory({ incident, playbook, zone }: { incident: Incide
               <tbody>
                 {notes.data.map((n) => (
                   <tr key={n.id}>
-                    <td>{n.kind}</td>
                     <td>
-                      {n.channel}: {n.address}
+                      {t(`notification.kinds.${n.kind}`, { defaultValue: n.kind })}
+                      {n.audience && <span className="muted small"> · {n.audience}</span>}
+                    </td>
+                    <td>
+                      {n.channel}
+                      {n.address && `: ${n.address}`}
                     </td>
                     <td>
                       <span className={`badge status-${n.status}`}>{t(`notification.${n.status}`)}</span>

@@ -68,7 +68,7 @@ export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; i
         </p>
       )}
       <TaskDue task={task} timeZone={zone} now={now} />
-      {deputy && <p className="deputy">{t('task.deputyFor', { who: deputy.deputyFor })}</p>}
+      {deputy && <p className="deputy">{t('task.deputy')}</p>}
       {task.acknowledgedAt && <p className="muted">{t('task.acknowledgedBy', { name: task.acknowledgedBy?.name ?? '' })}</p>}
       <details>
         <summary>{t('task.instructions')}</summary>

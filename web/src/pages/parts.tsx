@@ -18,14 +18,14 @@ export function LevelBadge({ rank, title }: { rank: number; title: string }) {
 export function TaskDue({ task, timeZone, now }: { task: Task; timeZone: string; now: number }) {
   const { t, i18n } = useTranslation();
   const c = countdown(task.dueAt, now);
+  const time = c.days ? `${t('task.days', { count: c.days })} ${c.hms}` : c.hms;
+  const text = c.past ? t('task.overdueBy', { time }) : t('task.dueIn', { time });
   return (
     <p className="due">
       <span>
         {t('task.due')}: <time dateTime={task.dueAt}>{formatInZone(task.dueAt, i18n.language, timeZone)}</time>
       </span>{' '}
-      <span className={`countdown ${c.past ? 'past' : ''}`} aria-label={c.past ? t('task.overdueBy', { time: c.text.slice(1) }) : t('task.dueIn', { time: c.text })}>
-        {c.past ? t('task.overdueBy', { time: c.text.slice(1) }) : t('task.dueIn', { time: c.text })}
-      </span>{' '}
+      <span className={`countdown ${c.past ? 'past' : ''}`}>{text}</span>{' '}
       {c.past && <span className="badge overdue">{t('task.overdue')}</span>}{' '}
       {task.escalationStep > 0 && <span className="badge escalated">{t('task.escalated', { n: task.escalationStep })}</span>}
     </p>

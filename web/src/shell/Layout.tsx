@@ -37,6 +37,8 @@ export function Layout() {
   const signOut = async () => {
     try {
       await client.POST('/auth/sign-out');
+    } catch {
+      // Unreachable or already signed out: forget the session here all the same.
     } finally {
       setCsrfToken(null);
       qc.clear();
