@@ -12,10 +12,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'playbook-e2e-'));
   mkdirSync('e2e-results', { recursive: true });
   const serverUrl = process.env.E2E_DATABASE_URL || undefined;
-  const logFile = join('e2e-results', `service-${serverUrl ? 'postgresql' : 'embedded'}.log`);
   let service;
   try {
-    service = await startService(dir, logFile, serverUrl);
+    service = await startService(dir, 'e2e-results', serverUrl);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -23,7 +22,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const statePath = join(dir, 'state.json');
   writeFileSync(statePath, JSON.stringify(service.state, null, 2));
   process.env.E2E_STATE = statePath;
-  console.log(`e2e: service on ${service.state.baseURL}, ${service.state.database} database; its output in ${logFile}`);
+  console.log(`e2e: service on ${service.state.baseURL}, ${service.state.database} database; its output in ${service.logFile}`);
   return async () => {
     await service.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ test('a newcomer clicks the duty officer’s first-run sign-in link and lands on
   await expect(page.getByRole('button', { name: vi('open.button') })).toBeVisible();
   // The token was spent and taken out of the address bar.
   expect(new URL(page.url()).hash).toBe('');
-  await inspect(page, 'board-empty');
+  await inspect(page, 'board-after-first-sign-in');
 
   // A link works once: the same link again says so, in words.
   await page.goto(link!.url);

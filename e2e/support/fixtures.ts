@@ -38,7 +38,8 @@ export function onBase(state: ServiceState, url: string): string {
 /**
  * Every page a test visits is checked the same way: an axe-core scan with no serious or critical
  * violation, at phone and desktop width, and a full-page screenshot at each width
- * (e2e-results/screenshots/<name>-375.png and -1280.png). The page is left at the viewport it had.
+ * (e2e-results/screenshots/<name>-375.png and -1280.png), and no sideways scrolling on the phone. The
+ * page is left at the viewport it had.
  */
 export async function inspect(page: Page, name: string): Promise<void> {
   const before = page.viewportSize() ?? DESKTOP;
@@ -46,6 +47,11 @@ export async function inspect(page: Page, name: string): Promise<void> {
     for (const size of [PHONE, DESKTOP]) {
       await page.setViewportSize(size);
       await page.screenshot({ path: `${SCREENSHOTS}${name}-${size.width}.png`, fullPage: true });
+      if (size === PHONE) {
+        // Soft: a page wider than the phone is reported with the rest of the test's findings.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect.soft(overflow, `${name}: the page is ${overflow} px wider than a ${PHONE.width} px phone (scrolls sideways)`).toBeLessThanOrEqual(0);
+      }
       await expectAccessible(page, `${name} at ${size.width} px`);
     }
   } finally {

@@ -30,6 +30,12 @@ export function text(lang: 'vi' | 'en', key: string, vars: Record<string, string
 export const vi = (key: string, vars?: Record<string, string | number>) => text('vi', key, vars);
 export const en = (key: string, vars?: Record<string, string | number>) => text('en', key, vars);
 
+/** A text whose {{placeholders}} may be anything: for messages whose filling is the page's choice. */
+export function pattern(lang: 'vi' | 'en', key: string): RegExp {
+  const parts = text(lang, key).split(/\{\{\s*\w+\s*\}\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('.+?'));
+}
+
 /** A text as an exact-match pattern (for names that carry more around them, use a RegExp of your own). */
 export function exactly(s: string): RegExp {
   return new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);

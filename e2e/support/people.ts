@@ -41,7 +41,9 @@ export async function followLink(page: Page, url: string, password?: string): Pr
   } else {
     await page.getByRole('button', { name: vi('link.signIn'), exact: true }).click();
   }
-  await expect(page).not.toHaveURL(/\/app\/link/);
+  // Home is the board or My tasks, reached through a redirect from /app/: wait for it, so that a click
+  // made next is not undone by that redirect.
+  await expect(page).toHaveURL(/\/app\/(board|tasks)$/);
 }
 
 /** An admin invites someone, who sets a password on the link page: signed in, on their home page. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { firstRunPrinted, parseFirstRun, type FirstRun } from './first-run.js';
@@ -12,6 +12,8 @@ export interface ServiceState extends FirstRun {
 
 export interface RunningService {
   state: ServiceState;
+  /** Everything the service printed. */
+  logFile: string;
   stop(): Promise<void>;
 }
 
@@ -35,14 +37,21 @@ async function onServer<T>(serverUrl: string, f: (c: pg.Client) => Promise<T>): 
 }
 
 /**
- * Starts the built service the way a user does (`node dist/src/main.js`), on a free port, with a fresh
- * database: the embedded one in `dir`, or — with `serverUrl` — a new PostgreSQL database on that server,
- * dropped by stop(). Resolves once /health answers 200 and the first-run message has been read.
+ * Starts the built service the way a user does (`node dist/src/main.js`, from a copy of dist/ under
+ * `snapshotRoot`), on a free port, with a fresh database: the embedded one in `dir`, or — with
+ * `serverUrl` — a new PostgreSQL database on that server, dropped by stop(). Resolves once /health
+ * answers 200 and the first-run message has been read; its output goes to a log under `snapshotRoot`.
  */
-export async function startService(dir: string, logFile: string, serverUrl?: string): Promise<RunningService> {
+export async function startService(dir: string, snapshotRoot: string, serverUrl?: string): Promise<RunningService> {
   if (!existsSync('dist/src/main.js') || !existsSync('dist/web/index.html')) {
     throw new Error('dist/src/main.js or dist/web/index.html is missing: run the suite with `npm run test:e2e`, which builds first');
   }
+  // The run uses a copy of the build, so that a rebuild during the run (another `npm start` or build in
+  // the same tree: Vite empties dist/web first) cannot pull the console from under the browser. The copy
+  // sits inside the project so that the service still finds node_modules.
+  const build = join(snapshotRoot, 'build');
+  rmSync(build, { recursive: true, force: true });
+  for (const part of ['src', 'web']) cpSync(join('dist', part), join(build, part), { recursive: true });
   const database = serverUrl ? `e2e_${Date.now()}_${process.pid}` : undefined;
   if (serverUrl) await onServer(serverUrl, (c) => c.query(`CREATE DATABASE ${database}`));
   const env: NodeJS.ProcessEnv = {
@@ -60,8 +69,9 @@ export async function startService(dir: string, logFile: string, serverUrl?: str
   else env.SEED_DEMO = 'auto';
 
   mkdirSync(dir, { recursive: true });
+  const logFile = join(snapshotRoot, `service-${serverUrl ? 'postgresql' : 'embedded'}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(build, 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (b: Buffer) => {
@@ -86,7 +96,7 @@ export async function startService(dir: string, logFile: string, serverUrl?: str
     await until(child, exited, async () => ((await fetch(`${baseURL}/health`).then((r) => r.ok, () => false)) ? true : undefined), () => stderr);
     await until(child, exited, () => (firstRunPrinted(stdout) ? true : undefined), () => `no first-run message in the output:\n${stdout}`);
     const firstRun = parseFirstRun(stdout);
-    return { state: { baseURL, database: serverUrl ? 'postgresql' : 'embedded', ...firstRun }, stop };
+    return { state: { baseURL, database: serverUrl ? 'postgresql' : 'embedded', ...firstRun }, logFile, stop };
   } catch (e) {
     await stop().catch(() => undefined);
     throw e;
