@@ -23,7 +23,8 @@ export class ErrorBody {
     example: 'not_found',
     description:
       'a stable code: bad_request, unauthorized, forbidden, not_found, method_not_allowed, conflict, payload_too_large, ' +
-      'unsupported_media_type, unprocessable, too_many_requests, unavailable, not_ready, internal',
+      'unsupported_media_type, unprocessable, too_many_requests, unavailable, not_ready, internal; from signing in: ' +
+      'invalid_credentials, csrf_token_invalid, too_many_attempts, link_not_found, link_used, link_expired, link_deactivated',
   })
   error: string;
 
@@ -53,6 +54,12 @@ export class ErrorBody {
 
   @ApiPropertyOptional({ description: '503 from /health/ready or while starting: starting, draining, database or migrations' })
   reason?: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: '429 from signing in: seconds to wait (also the Retry-After header)' })
+  retryAfterSeconds?: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: '429 from signing in: when to try again' })
+  retryAt?: string;
 }
 
 /** Statuses an endpoint may answer with an ErrorBody, and what each means in this API. */
