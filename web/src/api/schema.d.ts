@@ -803,7 +803,7 @@ export interface components {
             /** @description 409 on an incident event: the events the incident accepts now */
             allowedEvents?: string[];
             /**
-             * @description a stable code: bad_request, unauthorized, forbidden, not_found, method_not_allowed, conflict, payload_too_large, unsupported_media_type, unprocessable, too_many_requests, unavailable, not_ready, internal
+             * @description a stable code: bad_request, unauthorized, forbidden, not_found, method_not_allowed, conflict, payload_too_large, unsupported_media_type, unprocessable, too_many_requests, unavailable, not_ready, internal; from signing in: invalid_credentials, csrf_token_invalid, too_many_attempts, link_not_found, link_used, link_expired, link_deactivated
              * @example not_found
              */
             error: string;
@@ -830,6 +830,13 @@ export interface components {
             problems?: components["schemas"]["FieldProblem"][];
             /** @description 503 from /health/ready or while starting: starting, draining, database or migrations */
             reason?: string;
+            /** @description 429 from signing in: seconds to wait (also the Retry-After header) */
+            retryAfterSeconds?: number;
+            /**
+             * Format: date-time
+             * @description 429 from signing in: when to try again
+             */
+            retryAt?: string;
             /** @description 409 on an incident event: its state now */
             state?: string;
             /**
