@@ -23,7 +23,7 @@ function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
   return null;
 }
 
-type Operation = { operationId?: string; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+type Operation = { operationId?: string; security?: Record<string, string[]>[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
 function operations(doc: OpenAPIObject): { name: string; path: string; op: Operation }[] {
@@ -95,6 +95,17 @@ describe('every operation', () => {
       .filter(({ op }) => !Object.entries(op.responses).some(([status, r]) => /^4\d\d$/.test(status) && Object.values(r.content ?? {}).some((c) => JSON.stringify(c.schema) === JSON.stringify({ $ref: ref }))))
       .map(({ name }) => name);
     expect(without).toEqual([]);
+  });
+});
+
+describe('every operation but the public ones', () => {
+  it('takes a bearer token or the session cookie (ApiSignedIn), as the auth guard does', () => {
+    const isPublic = (path: string) => path.startsWith('/health') || path.startsWith('/auth/');
+    const wrong = operations(generated)
+      .filter(({ path }) => !isPublic(path))
+      .filter(({ op }) => (op.security ?? []).map((s) => Object.keys(s).join('+')).sort().join(' | ') !== 'bearer | session')
+      .map(({ name, op }) => `${name}: ${JSON.stringify(op.security ?? null)}`);
+    expect(wrong).toEqual([]);
   });
 });
 
