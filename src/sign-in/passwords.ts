@@ -10,7 +10,15 @@ export const PASSWORD_MAX = 200;
  * (PHC string), so raising them later keeps old hashes verifiable.
  */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+  return hash(normalized(password));
+}
+
+/**
+ * Vietnamese passwords carry diacritics, which one keyboard or system composes (NFC: "ậ" one character)
+ * and another does not (NFD: "a" and two combining marks); the same password must match either way.
+ */
+function normalized(password: string): string {
+  return password.normalize('NFC');
 }
 
 /**
@@ -24,7 +32,7 @@ export async function passwordMatches(stored: string | null | undefined, passwor
     return false;
   }
   try {
-    return await verify(stored, password);
+    return await verify(stored, normalized(password));
   } catch {
     // A malformed stored hash is a refusal, never a 500 that would tell this account apart.
     return false;

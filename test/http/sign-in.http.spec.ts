@@ -122,6 +122,13 @@ describe('signing in with email and password', () => {
     expect((await signIn('ProvinceDuty@TEST', PASSWORD).expect(200)).body.person.id).toBe(d.ids.provinceDuty);
   });
 
+  it('takes a Vietnamese password typed composed or decomposed', async () => {
+    const p = await newPerson('vietnamese');
+    await withPassword(p.id, 'mật khẩu của tôi'.normalize('NFD'));
+    await signIn('vietnamese@test', 'mật khẩu của tôi'.normalize('NFC')).expect(200);
+    await signIn('vietnamese@test', 'mat khau cua toi').expect(401);
+  });
+
   it('refuses bad input with 400 naming the field', async () => {
     const missing = await t.http.post('/auth/sign-in').send({ password: 'x' }).expect(400);
     expect(missing.body.problems).toEqual([{ field: 'email', problems: ['is required'] }]);
