@@ -8,6 +8,8 @@ import { Dispatcher } from '../../src/notifications/dispatcher.js';
 import { TimerPoller } from '../../src/timers/timer-poller.js';
 import { seedDirectory, type Directory, type Who } from '../support/people.js';
 import { openStream, type SseClient } from '../support/sse.js';
+import { freshDatabase } from '../support/databases.js';
+import { ensureBuilt, listeningPort, startService } from '../support/service-process.js';
 import { startApp, type TestApp } from '../support/test-app.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -190,6 +192,31 @@ describe(`GET /live on ${onPostgres ? 'PostgreSQL' : 'the embedded database'}`, 
     await s.until(() => s.ended, 'end of stream');
     expect(live.count).toBe(0);
   });
+});
+
+describe('the service with an open event stream, stopped by SIGTERM', () => {
+  beforeAll(() => ensureBuilt(), 300_000);
+
+  it('ends the stream and exits 0 without waiting for the grace period', async () => {
+    const database = await freshDatabase();
+    // A stream left open would hold the drain for the whole grace, then be cut ("still in flight").
+    const service = startService({ ...database.env, PORT: '0', SEED_DEMO: 'true', SCHEDULER_INTERVAL_MS: '60000', SHUTDOWN_GRACE_MS: '30000' });
+    try {
+      const port = await listeningPort(service);
+      const [, token] = await service.waitFor(/admin@demo\s+(pbe_\S+)/, 'the demo admin token');
+      const s = await openStream(`http://127.0.0.1:${port}`, '/live', { Authorization: `Bearer ${token}` });
+      expect(s.response.statusCode).toBe(200);
+      const { code } = await service.kill('SIGTERM');
+      expect(code).toBe(0);
+      await s.until(() => s.ended, 'end of stream');
+      const said = service.stdout() + service.stderr();
+      expect(said).toMatch(/stopped in \d+ ms/);
+      expect(said).not.toMatch(/still in flight/);
+    } finally {
+      await service.kill('SIGKILL');
+      await database.drop();
+    }
+  }, 300_000);
 });
 
 (onPostgres ? describe : describe.skip)('GET /live across two replicas on one PostgreSQL', () => {
