@@ -266,6 +266,15 @@ describe('one-time links', () => {
     await signIn('invitee@test', 'another password').expect(401);
   });
 
+  it('redeemed twice at once, opens one session', async () => {
+    const p = await newPerson('racer');
+    const l = await link(p.id);
+    const answers = await Promise.all([0, 1, 2].map((i) => t.http.post('/auth/links/redeem').send({ token: l.token, password: `password number ${i}` })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 410, 410]);
+    const [sessions] = await t.foundations.db.read((sql) => sql.rows<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE person_id = $1', [p.id]));
+    expect(sessions.n).toBe(1);
+  });
+
   it('an unknown link is 404; an expired one 410', async () => {
     const unknown = await t.http.get('/auth/links/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(404);
     expect(unknown.body).toMatchObject({ error: 'link_not_found', message: expect.stringMatching(/no such sign-in link/) });
