@@ -1,6 +1,6 @@
 import { apiAs, expect, inspect, newPerson, test, tokenOf } from './support/fixtures.js';
 import { vi } from './support/i18n.js';
-import { followLink, PASSWORD, personByEmail } from './support/people.js';
+import { followLink, linkFor, PASSWORD, personByEmail } from './support/people.js';
 
 test('an admin signs in by the first-run link, adds a person, makes them a duty officer, and invites them', async ({ page, service, browser, playwright }) => {
   const link = service.links.find((l) => /^admin$/.test(l.who));
@@ -45,3 +45,18 @@ test('an admin signs in by the first-run link, adds a person, makes them a duty 
   await expect(newcomer.page.getByRole('heading', { level: 1, name: vi('board.title') })).toBeVisible();
   await newcomer.context.close();
 });
+
+test('every admin page is readable by a screen reader and fits a phone', async ({ page, service, playwright }) => {
+  const admin = await apiAs(playwright, service, tokenOf(service, /^admin$/));
+  await followLink(page, await linkFor(admin, service, 'admin@demo', 'reset'), PASSWORD);
+  await admin.dispose();
+  await page.getByRole('navigation', { name: vi('shell.nav') }).getByRole('link', { name: vi('nav.admin') }).click();
+  const tabs = page.getByRole('navigation', { name: vi('admin.nav') });
+  for (const tab of ['units', 'tokens', 'audit', 'playbooks'] as const) {
+    await tabs.getByRole('link', { name: vi(`admin.${tab}.title`) }).click();
+    await expect(page.getByRole('heading', { level: 2, name: vi(`admin.${tab}.title`) })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: vi('common.loading') })).toHaveCount(0);
+    await inspect(page, `admin-${tab}`);
+  }
+});
+

@@ -1,4 +1,4 @@
-import { apiAs, expect, inspect, test, tokenOf } from './support/fixtures.js';
+import { apiAs, expect, expectStatus, inspect, test, tokenOf } from './support/fixtures.js';
 import { pattern, vi } from './support/i18n.js';
 import { inviteAndSignIn } from './support/people.js';
 
@@ -20,3 +20,21 @@ test('a person who is not an admin opening the admin pages is told they have no 
   await expect(page.getByRole('heading', { level: 1, name: vi('tasks.title') })).toBeVisible();
   await admin.dispose();
 });
+
+test('an incident of a unit outside one’s own is answered in words (the service says it is not found), not a blank page', async ({ page, service, playwright }) => {
+  const admin = await apiAs(playwright, service, tokenOf(service, /^admin$/));
+  // A unit that is not under the demo unit, and an incident there (admins may open one anywhere).
+  await expectStatus(await admin.post('/units', { data: { id: 'e2e-elsewhere', name: 'Đơn vị khác (e2e)' } }), 201);
+  const opened = await admin.post('/incidents', { data: { playbook: 'covid19-office', unit: 'e2e-elsewhere', title: 'Sự vụ ở đơn vị khác' } });
+  await expectStatus(opened, 201);
+  const { id } = (await opened.json()) as { id: string };
+  await inviteAndSignIn(page, admin, service, 'monitoring.team@demo');
+  await admin.dispose();
+
+  await page.goto(`/app/incidents/${id}`);
+  await expect(page.getByRole('heading', { name: vi('error.notFoundTitle') })).toBeVisible();
+  await expect(page.getByText(vi('error.notFound'))).toBeVisible();
+  await expect(page.getByText('Sự vụ ở đơn vị khác')).toHaveCount(0);
+  await inspect(page, 'incident-elsewhere');
+});
+

@@ -5,6 +5,11 @@ test('a newcomer clicks the duty officer’s first-run sign-in link and lands on
   const link = service.links.find((l) => /duty officer/.test(l.who));
   expect(link, `the first run printed no sign-in link for the duty officer; it printed: ${JSON.stringify(service.links)}`).toBeTruthy();
 
+  // Before: the console sends a stranger to the sign-in page.
+  await page.goto(new URL('/app/', link!.url).toString());
+  await expect(page.getByRole('heading', { level: 1, name: vi('signIn.title') })).toBeVisible();
+  await inspect(page, 'sign-in');
+
   // The link exactly as printed (not moved onto the tests' address): that is what a newcomer clicks.
   await page.goto(link!.url);
   await expect(page.getByRole('heading', { name: vi('link.kind.sign-in') })).toBeVisible();
