@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminUnit as Unit } from '../api/types';
 import { ErrorView, Loading } from '../shell/States';
 import { useAdminUnits } from './admin-queries';
+import { UnitForm } from './UnitForm';
 
 /** The unit tree, each with its time zone and the contacts of outside parties. */
 export function Units() {
@@ -13,7 +14,7 @@ export function Units() {
   const render = (u: Unit) => (
     <li key={u.id}>
       <div className="unit-row">
-        <strong>{u.name}</strong> <code>{u.id}</code> · {t('admin.units.zone')}: {u.timeZone}
+        <strong>{u.name}</strong> <code>{u.id}</code> · {t('admin.units.zone')}: {u.timeZone} <UnitForm unit={u} units={units.data} />
       </div>
       {contacts(u).length > 0 && (
         <ul className="contacts" aria-label={t('admin.units.contacts')}>
@@ -29,7 +30,10 @@ export function Units() {
   );
   return (
     <section aria-labelledby="units-title">
-      <h2 id="units-title">{t('admin.units.title')}</h2>
+      <div className="page-head">
+        <h2 id="units-title">{t('admin.units.title')}</h2>
+        <UnitForm units={units.data} />
+      </div>
       <ul className="tree">{children(null).map(render)}</ul>
     </section>
   );

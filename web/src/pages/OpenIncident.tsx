@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { client, data, newKey } from '../api/http';
@@ -22,6 +22,11 @@ export function OpenIncident({ units }: { units: Unit[] }) {
   const [playbook, setPlaybook] = useState('');
   const [title, setTitle] = useState('');
   const [key, setKey] = useState(newKey);
+  // The form exists only while the dialog is open, so its fields never shadow the board's filters.
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (shown && !dialog.current?.open) dialog.current?.showModal();
+  }, [shown]);
   const open = useMutation({
     mutationFn: () => data(client.POST('/incidents', { body: { unit, playbook, title: title.trim() || undefined }, params: { header: { 'Idempotency-Key': key } } })),
     onSuccess: (inc) => {
@@ -38,48 +43,50 @@ export function OpenIncident({ units }: { units: Unit[] }) {
   };
   return (
     <>
-      <button type="button" className="btn primary" onClick={() => dialog.current?.showModal()}>
+      <button type="button" className="btn primary" onClick={() => setShown(true)}>
         {t('open.button')}
       </button>
-      <dialog ref={dialog} aria-labelledby="open-title" className="dialog">
-        <form onSubmit={submit}>
-          <h2 id="open-title">{t('open.title')}</h2>
-          <div className="field">
-            <label htmlFor="open-unit">{t('open.unit')}</label>
-            <select id="open-unit" required value={unit} onChange={(e) => setUnit(e.target.value)}>
-              <option value="">{t('open.choose')}</option>
-              {choices.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="open-playbook">{t('open.playbook')}</label>
-            <select id="open-playbook" required value={playbook} onChange={(e) => setPlaybook(e.target.value)}>
-              <option value="">{t('open.choose')}</option>
-              {(playbooks.data ?? []).map((p) => (
-                <option key={p.key} value={p.key}>
-                  {pick(p.title, i18n.language)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="open-name">{t('open.name')}</label>
-            <input id="open-name" maxLength={500} value={title} onChange={(e) => setTitle(e.target.value)} />
-          </div>
-          <InlineError error={open.error} />
-          <p className="actions">
-            <button type="submit" className="btn primary" disabled={open.isPending || !unit || !playbook}>
-              {open.isPending ? t('common.sending') : t('open.submit')}
-            </button>
-            <button type="button" className="btn" onClick={() => dialog.current?.close()}>
-              {t('common.cancel')}
-            </button>
-          </p>
-        </form>
+      <dialog ref={dialog} aria-labelledby="open-title" className="dialog" onClose={() => setShown(false)}>
+        {shown && (
+          <form onSubmit={submit}>
+            <h2 id="open-title">{t('open.title')}</h2>
+            <div className="field">
+              <label htmlFor="open-unit">{t('open.unit')}</label>
+              <select id="open-unit" required value={unit} onChange={(e) => setUnit(e.target.value)}>
+                <option value="">{t('open.choose')}</option>
+                {choices.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="open-playbook">{t('open.playbook')}</label>
+              <select id="open-playbook" required value={playbook} onChange={(e) => setPlaybook(e.target.value)}>
+                <option value="">{t('open.choose')}</option>
+                {(playbooks.data ?? []).map((p) => (
+                  <option key={p.key} value={p.key}>
+                    {pick(p.title, i18n.language)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="open-name">{t('open.name')}</label>
+              <input id="open-name" maxLength={500} value={title} onChange={(e) => setTitle(e.target.value)} />
+            </div>
+            <InlineError error={open.error} />
+            <p className="actions">
+              <button type="submit" className="btn primary" disabled={open.isPending || !unit || !playbook}>
+                {open.isPending ? t('common.sending') : t('open.submit')}
+              </button>
+              <button type="button" className="btn" onClick={() => dialog.current?.close()}>
+                {t('common.cancel')}
+              </button>
+            </p>
+          </form>
+        )}
       </dialog>
     </>
   );
