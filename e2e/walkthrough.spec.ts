@@ -38,6 +38,9 @@ test('the README walkthrough by clicking: open, raise, five notifications on a p
   await followLink(page, await linkFor(admin, service, 'duty.officer@demo', 'reset'), PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: vi('board.title') })).toBeVisible();
   await openIncident(page, 'demo', 'covid19-office', title);
+  // From here on the duty officer's page is never reloaded nor navigated: what changes on it came live.
+  let navigations = 0;
+  page.on('framenavigated', (f) => void (f === page.mainFrame() && navigations++));
   const summary = summaryOf(page);
   await expect(summary).toContainText(LEVEL.none);
   await inspect(page, 'incident-opened');
@@ -56,6 +59,8 @@ test('the README walkthrough by clicking: open, raise, five notifications on a p
   await expect(summary).toContainText(STEP.notify);
   for (const task of CHIEF_STEP1) await expect(page.getByText(task, { exact: true })).toBeVisible();
   await inspect(page, 'incident-step1');
+
+  await expect(page.getByRole('status').filter({ hasText: vi('live.live') })).toBeVisible();
 
   // The Chief of Office, on a phone: invited by the admin, sets a password, lands on My tasks.
   const chief = await newPerson(browser, service, PHONE);
@@ -93,6 +98,7 @@ test('the README walkthrough by clicking: open, raise, five notifications on a p
   await completeTask(chief.page, SPRAY_PREMISES, title, 'Đã phun khử trùng');
   await expect(summary).toContainText(STEP.contained);
   await chief.context.close();
+  expect(navigations, 'the duty officer’s page was navigated or reloaded while it should only have listened').toBe(0);
 
   // All clear: back to level 1, the open tasks of the higher levels cancelled.
   await page.setViewportSize(DESKTOP);
