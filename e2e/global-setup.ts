@@ -10,7 +10,9 @@ import { startService } from './support/service.js';
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'playbook-e2e-'));
-  mkdirSync('e2e-results', { recursive: true });
+  // Only this run's screenshots: a page renamed or removed leaves no stale picture to review.
+  rmSync('e2e-results/screenshots', { recursive: true, force: true });
+  mkdirSync('e2e-results/screenshots', { recursive: true });
   const serverUrl = process.env.E2E_DATABASE_URL || undefined;
   let service;
   try {
