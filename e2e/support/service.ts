@@ -83,6 +83,10 @@ export async function startService(dir: string, snapshotRoot: string, serverUrl?
     log.write(b);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A runner that dies without its teardown (Ctrl-C twice, a crash) must not leave the service running.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  void exited.then(() => process.off('exit', orphan));
 
   const stop = async () => {
     await stopChild(child, exited);
