@@ -99,9 +99,9 @@ export function RoleAssignments() {
       </form>
       <InlineError error={add.error ?? remove.error} />
       <div className="filters">
-        <label>
-          <span>{t('admin.roles.filterUnit')}</span>
-          <select value={unitFilter} onChange={(e) => setUnitFilter(e.target.value)}>
+        <div className="filter">
+          <label htmlFor="ra-filter">{t('admin.roles.filterUnit')}</label>
+          <select id="ra-filter" value={unitFilter} onChange={(e) => setUnitFilter(e.target.value)}>
             <option value="">{t('board.allUnits')}</option>
             {(units.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -109,7 +109,7 @@ export function RoleAssignments() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {list.isPending ? (
         <Loading />

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/http';
 
-const transient = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status === 502 || e.status === 503 || e.status === 504);
+const transient = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status === 502 || e.status === 503 || e.status === 504);
 
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (e) => signedOutIf(e) }),

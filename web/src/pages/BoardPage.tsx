@@ -81,9 +81,9 @@ export function BoardPage() {
         <OpenIncident units={units} />
       </div>
       <form className="filters" role="search" aria-label={t('board.filters')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          <span>{t('board.unit')}</span>
-          <select value={filter.unitId ?? ''} onChange={(e) => set('unit', e.target.value)}>
+        <div className="filter">
+          <label htmlFor="f-unit">{t('board.unit')}</label>
+          <select id="f-unit" value={filter.unitId ?? ''} onChange={(e) => set('unit', e.target.value)}>
             <option value="">{t('board.allUnits')}</option>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -91,10 +91,10 @@ export function BoardPage() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('board.playbook')}</span>
-          <select value={filter.playbook ?? ''} onChange={(e) => set('playbook', e.target.value)}>
+        </div>
+        <div className="filter">
+          <label htmlFor="f-playbook">{t('board.playbook')}</label>
+          <select id="f-playbook" value={filter.playbook ?? ''} onChange={(e) => set('playbook', e.target.value)}>
             <option value="">{t('board.allPlaybooks')}</option>
             {(playbooks.data ?? []).map((p) => (
               <option key={p.key} value={p.key}>
@@ -102,10 +102,10 @@ export function BoardPage() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('board.level')}</span>
-          <select value={filter.level ?? ''} onChange={(e) => set('level', e.target.value)}>
+        </div>
+        <div className="filter">
+          <label htmlFor="f-level">{t('board.level')}</label>
+          <select id="f-level" value={filter.level ?? ''} onChange={(e) => set('level', e.target.value)}>
             <option value="">{t('board.allLevels')}</option>
             {levels.map(([id, title]) => (
               <option key={id} value={id}>
@@ -113,7 +113,7 @@ export function BoardPage() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="check">
           <input type="checkbox" checked={!!filter.hasOverdue} onChange={(e) => set('overdue', e.target.checked ? '1' : null)} />
           <span>{t('board.hasOverdue')}</span>
