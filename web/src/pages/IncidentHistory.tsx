@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { client, data } from '../api/http';
 import { useNotifications, useTimeline } from '../api/queries';
 import type { Incident, Playbook } from '../api/types';
+import { useSession } from '../lib/auth';
 import { formatInZone, pick } from '../lib/format';
 import { ErrorView, Loading } from '../shell/States';
 
@@ -10,6 +13,17 @@ export function IncidentHistory({ incident, playbook, zone }: { incident: Incide
   const timeline = useTimeline(incident.id);
   const notes = useNotifications(incident.id);
   const lang = i18n.language;
+  // The timeline names the person a deputy stood in for by id; only admins may list people to name them.
+  const admin = !!useSession().data?.person.admin;
+  const people = useQuery({ queryKey: ['admin', 'people'], queryFn: () => data(client.GET('/people')), enabled: admin, staleTime: 300_000 });
+  const behalf = (id: string) => {
+    const name = people.data?.find((p) => p.id === id)?.name ?? (/^[0-9a-f-]{36}$/i.test(id) ? null : id);
+    return name ? t('timeline.onBehalfOf', { name }) : t('timeline.onBehalfOfHolder');
+  };
+  const taskTitle = (d: Record<string, unknown> | null) => {
+    const key = typeof d?.template === 'string' ? d.template : null;
+    return key ? pick(playbook?.taskTemplates.find((x) => x.key === key)?.title, lang) || key : null;
+  };
   const eventTitle = (type: string) => pick(playbook?.events.find((e) => e.type === type)?.title, lang) || t(`timeline.type.${type}`, { defaultValue: type });
   const levelTitle = (id: string) => pick(playbook?.levels.find((l) => l.id === id)?.title, lang) || id;
   return (
@@ -26,10 +40,11 @@ export function IncidentHistory({ incident, playbook, zone }: { incident: Incide
               <li key={e.seq}>
                 <p>
                   <time dateTime={e.at}>{formatInZone(e.at, lang, zone)}</time> — <strong>{eventTitle(e.type)}</strong>
+                  {taskTitle(e.data) && `: ${taskTitle(e.data)}`}
                 </p>
                 <p className="muted">
                   {t('timeline.by', { actor: e.actor })}
-                  {e.onBehalfOf && ` · ${t('timeline.onBehalfOf', { name: e.onBehalfOf })}`}
+                  {e.onBehalfOf && ` · ${behalf(e.onBehalfOf)}`}
                   {e.from && e.from.level !== e.to.level && ` · ${levelTitle(e.from.level)} → ${levelTitle(e.to.level)}`}
                 </p>
                 {e.note && <p className="note">“{e.note}”</p>}
