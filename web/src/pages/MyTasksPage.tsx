@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { client, data } from '../api/http';
 import { useDiagrams, useMyTasks, useUnits } from '../api/queries';
@@ -13,13 +13,14 @@ export function MyTasksPage() {
   const tasks = useMyTasks();
   const units = useUnits();
   const now = useNow(1000);
-  // The incidents behind the tasks: their unit (for the zone) and playbook (for what a task unblocks).
-  const incidents = useQuery({
-    queryKey: ['tasks', 'incidents'],
-    queryFn: () => data(client.GET('/incidents', { params: { query: { limit: 500 } } })),
-    enabled: !!tasks.data?.length,
+  // The incidents behind the tasks, each by itself (shared with the incident page and refreshed by the live
+  // stream): their unit gives the zone, their playbook what a task unblocks.
+  const ids = [...new Set((tasks.data ?? []).map((task) => task.incidentId))];
+  const incidentQueries = useQueries({
+    queries: ids.map((id) => ({ queryKey: ['incident', id], queryFn: () => data(client.GET('/incidents/{id}', { params: { path: { id } } })) })),
   });
-  const diagramOf = useDiagrams((incidents.data ?? []).map((i) => i.playbook));
+  const incidents = new Map(incidentQueries.flatMap((q) => (q.data ? [[q.data.id, q.data] as const] : [])));
+  const diagramOf = useDiagrams([...incidents.values()].map((i) => i.playbook));
 
   if (tasks.isPending) return <Loading />;
   if (tasks.isError) return <ErrorView error={tasks.error} what={t('tasks.title')} onRetry={() => void tasks.refetch()} />;
@@ -35,7 +36,7 @@ export function MyTasksPage() {
       {list.length === 0 && <p className="empty">{t('tasks.empty')}</p>}
       <ul className="task-cards">
         {list.map((task) => {
-          const inc = incidents.data?.find((i) => i.id === task.incidentId);
+          const inc = incidents.get(task.incidentId);
           const zone = units.data?.find((u) => u.id === inc?.unit)?.timeZone ?? 'UTC';
           return (
             <li key={task.id}>
