@@ -38,7 +38,7 @@ export class SignInThrottle {
       for (const key of present(keys).sort()) {
         const row = await signInStore.failureForUpdate(sql, key, now);
         const prev = { failures: row.failures, lastFailureAt: new Date(row.last_failure_at), blockedUntil: row.blocked_until && new Date(row.blocked_until) };
-        const next = afterFailure(prev, now);
+        const next = afterFailure(prev, now, key.startsWith('address:') ? SLOWDOWN.FREE_FAILURES_PER_ADDRESS : SLOWDOWN.FREE_FAILURES);
         await signInStore.saveFailure(sql, { key, failures: next.failures, last_failure_at: next.lastFailureAt, blocked_until: next.blockedUntil });
       }
     });

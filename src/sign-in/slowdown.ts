@@ -13,6 +13,9 @@ import { DomainError } from '../common/errors.js';
 export const SLOWDOWN = {
   WINDOW_MS: 15 * 60_000,
   FREE_FAILURES: 5,
+  // A district office signs in from behind one NAT address: thirty people's morning typos must not make
+  // all of them wait, while a guesser trying many emails from one address is still slowed.
+  FREE_FAILURES_PER_ADDRESS: 20,
   FIRST_WAIT_MS: 60_000,
   MAX_WAIT_MS: 60 * 60_000,
 } as const;
@@ -23,11 +26,11 @@ export interface FailureCount {
   blockedUntil: Date | null;
 }
 
-/** The count after one more failure at `now`. */
-export function afterFailure(prev: FailureCount | null, now: Date): FailureCount {
+/** The count after one more failure at `now`, for a key whose first `free` failures cost nothing. */
+export function afterFailure(prev: FailureCount | null, now: Date, free: number = SLOWDOWN.FREE_FAILURES): FailureCount {
   const seriesEnd = prev && prev.failures > 0 ? Math.max(prev.lastFailureAt.getTime(), prev.blockedUntil?.getTime() ?? 0) + SLOWDOWN.WINDOW_MS : 0;
   const failures = now.getTime() < seriesEnd ? prev!.failures + 1 : 1;
-  const over = failures - SLOWDOWN.FREE_FAILURES;
+  const over = failures - free;
   const wait = over < 0 ? 0 : Math.min(SLOWDOWN.FIRST_WAIT_MS * 2 ** Math.min(over, 30), SLOWDOWN.MAX_WAIT_MS);
   return { failures, lastFailureAt: now, blockedUntil: wait ? new Date(now.getTime() + wait) : prev?.blockedUntil ?? null };
 }
