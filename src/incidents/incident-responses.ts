@@ -84,6 +84,7 @@ export class TimelineEntry {
   @ApiProperty({ description: 'the name of who acted (`scheduler` for timers and escalations)' }) actor: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'set when a deputy acted for the person they stand in for' }) onBehalfOf: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the name of that person' }) onBehalfOfName: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'the event’s data' }) data: Record<string, unknown> | null;
   @ApiProperty({ type: LevelAndState, nullable: true, description: 'null for the opening entry' }) from: LevelAndState | null;

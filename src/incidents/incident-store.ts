@@ -154,7 +154,12 @@ export const incidentStore = {
     return row;
   },
 
-  events(sql: Sql, incidentId: string): Promise<EventRow[]> {
-    return sql.rows<EventRow>('SELECT * FROM incident_events WHERE incident_id = $1 ORDER BY seq', [incidentId]);
+  /** The timeline, each entry with the name of whoever a deputy stood in for (readers may not list people). */
+  events(sql: Sql, incidentId: string): Promise<(EventRow & { on_behalf_of_name: string | null })[]> {
+    return sql.rows(
+      `SELECT e.*, p.name AS on_behalf_of_name FROM incident_events e LEFT JOIN people p ON p.id = e.on_behalf_of
+        WHERE e.incident_id = $1 ORDER BY e.seq`,
+      [incidentId],
+    );
   },
 };

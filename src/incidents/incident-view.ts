@@ -57,6 +57,8 @@ export interface TimelineEntry {
   actorId: string | null;
   /** Set when a deputy acted for the person they stand in for. */
   onBehalfOf: string | null;
+  /** That person's name, so a reader who may not list people still sees who it was. */
+  onBehalfOfName: string | null;
   note: string | null;
   data: Record<string, unknown> | null;
   from: { level: string; state: string } | null;
@@ -65,13 +67,14 @@ export interface TimelineEntry {
   at: string;
 }
 
-export function timelineEntry(e: EventRow): TimelineEntry {
+export function timelineEntry(e: EventRow & { on_behalf_of_name?: string | null }): TimelineEntry {
   return {
     seq: e.seq,
     type: e.type,
     actor: e.actor,
     actorId: e.actor_id,
     onBehalfOf: e.on_behalf_of,
+    onBehalfOfName: e.on_behalf_of_name ?? null,
     note: e.note,
     data: e.data,
     from: e.from_level === null ? null : { level: e.from_level, state: e.from_state! },

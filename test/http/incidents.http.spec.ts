@@ -114,7 +114,7 @@ describe('incidents', () => {
     expect(timeline.map((e: { seq: number }) => e.seq)).toEqual(timeline.map((_: unknown, i: number) => i + 1));
     expect(timeline[0]).toMatchObject({ type: 'INCIDENT_OPENED', from: null, to: { level: 'no_case' } });
     const last = timeline.at(-1);
-    expect(last).toMatchObject({ type: 'ALL_CLEAR', actor: 'duty', actorId: d.ids.duty, onBehalfOf: null, from: { level: 'confirmed_case', state: 'confirmed_case.contained' }, to: { level: 'no_case' } });
+    expect(last).toMatchObject({ type: 'ALL_CLEAR', actor: 'duty', actorId: d.ids.duty, onBehalfOf: null, onBehalfOfName: null, from: { level: 'confirmed_case', state: 'confirmed_case.contained' }, to: { level: 'no_case' } });
     expect(last.effects.find((e: { type: string }) => e.type === 'task.cancel').reason.en).toBe('All clear, the premises reopen');
     const completion = timeline.find((e: { type: string }) => e.type === 'TASK_COMPLETED');
     expect(completion).toMatchObject({ actor: 'chief', actorId: d.ids.chief, data: { template: 'notify_department_of_health', as: 'assignee' } });

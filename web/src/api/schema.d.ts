@@ -1414,6 +1414,8 @@ export interface components {
              * @description set when a deputy acted for the person they stand in for
              */
             onBehalfOf: string | null;
+            /** @description the name of that person */
+            onBehalfOfName: string | null;
             /** @description the incident version this entry made */
             seq: number;
             to: components["schemas"]["LevelAndState"];
