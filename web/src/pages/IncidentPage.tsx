@@ -11,6 +11,7 @@ import { EventActions } from './EventActions';
 import { IncidentHistory } from './IncidentHistory';
 import { Migrate } from './Migrate';
 import { BothLanguages, LevelBadge, TaskDue } from './parts';
+import { TaskRowActions } from './TaskRowActions';
 
 const DiagramView = lazy(() => import('./DiagramView'));
 
@@ -126,8 +127,10 @@ function TasksByStep({ tasks, diagram, playbook, zone, now }: { tasks: Task[]; d
             {list
               .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
               .map((task) => (
-                <li key={task.id} className="task">
-                  <p className="task-title">{pick(task.title, i18n.language)}</p>
+                <li key={task.id} className="task" aria-labelledby={`t-${task.id}`}>
+                  <p className="task-title" id={`t-${task.id}`}>
+                    {pick(task.title, i18n.language)}
+                  </p>
                   <p className="muted">
                     {t('task.assignee')}: {role(task.assignedRole)}
                     {task.assignedRole !== task.role && ` (${t('task.insteadOf', { role: role(task.role) })})`}
@@ -136,6 +139,7 @@ function TasksByStep({ tasks, diagram, playbook, zone, now }: { tasks: Task[]; d
                   </p>
                   <TaskDue task={task} timeZone={zone} now={now} />
                   {task.acknowledgedBy && <p className="muted">{t('task.acknowledgedBy', { name: task.acknowledgedBy.name })}</p>}
+                  <TaskRowActions task={task} />
                 </li>
               ))}
           </ul>

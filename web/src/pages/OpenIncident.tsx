@@ -1,29 +1,37 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { client, data, newKey } from '../api/http';
 import { usePlaybooks } from '../api/queries';
 import type { Unit } from '../api/types';
-import { useMe } from '../lib/auth';
+import { useMe, useSession } from '../lib/auth';
 import { pick } from '../lib/format';
 import { InlineError } from '../shell/States';
 
 export function OpenIncident({ units }: { units: Unit[] }) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  // The form exists only while the dialog is open, so its fields never shadow the board's filters.
+  const [shown, setShown] = useState(false);
   const me = useMe();
+  // Admins may open incidents anywhere: every unit, which only they may list.
+  const admin = !!useSession().data?.person.admin;
+  const all = useQuery({ queryKey: ['admin', 'units'], queryFn: () => data(client.GET('/units')), enabled: admin && shown, staleTime: 60_000 });
   const playbooks = usePlaybooks();
   const qc = useQueryClient();
   const navigate = useNavigate();
   // Units where the reader holds a role, plus any the board shows: the service decides who may open where.
-  const choices = [...new Map([...units, ...(me.data?.assignments ?? []).map((a) => ({ id: a.unitId, name: a.unitId, parentId: null, timeZone: 'UTC' }))].map((u) => [u.id, u])).values()];
+  // Later entries win: a unit's name from the board or the directory over the bare id of an assignment.
+  const choices = [
+    ...new Map(
+      [...(me.data?.assignments ?? []).map((a) => ({ id: a.unitId, name: a.unitId })), ...(all.data ?? []), ...units].map((u) => [u.id, { id: u.id, name: u.name }]),
+    ).values(),
+  ];
   const [unit, setUnit] = useState('');
   const [playbook, setPlaybook] = useState('');
   const [title, setTitle] = useState('');
   const [key, setKey] = useState(newKey);
-  // The form exists only while the dialog is open, so its fields never shadow the board's filters.
-  const [shown, setShown] = useState(false);
   useEffect(() => {
     if (shown && !dialog.current?.open) dialog.current?.showModal();
   }, [shown]);

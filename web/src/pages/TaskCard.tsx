@@ -32,15 +32,15 @@ function useDraft(id: string): [string, (v: string) => void, () => void] {
   return [v, setV, () => setV('')];
 }
 
-export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; incident?: Incident; diagram?: Diagram; zone: string; now: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+
+/** Acknowledge and complete one task, with its note kept as a draft until the task is done. */
+export function useTaskActions(task: Task) {
   const qc = useQueryClient();
-  const me = useMe();
   const [note, setNote, clearNote] = useDraft(task.id);
   const done = () => {
     void qc.invalidateQueries({ queryKey: ['tasks'] });
     void qc.invalidateQueries({ queryKey: ['incident', task.incidentId] });
+    void qc.invalidateQueries({ queryKey: ['timeline', task.incidentId] });
     void qc.invalidateQueries({ queryKey: ['board'] });
   };
   const ack = useMutation({ mutationFn: () => data(client.POST('/tasks/{id}/acknowledge', { params: { path: { id: task.id } } })), onSuccess: done });
@@ -52,6 +52,14 @@ export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; i
       done();
     },
   });
+  return { note, setNote, ack, complete };
+}
+
+export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; incident?: Incident; diagram?: Diagram; zone: string; now: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const me = useMe();
+  const { note, setNote, ack, complete } = useTaskActions(task);
   const deputy = me.data?.assignments.find((a) => a.deputyFor && (a.role === task.assignedRole || a.role === task.role) && (!incident || a.unitId === incident.unit));
   const gates = diagram ? gatesOf(diagram, task.template) : [];
   const titleId = `task-${task.id}`;
