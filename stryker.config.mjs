@@ -23,9 +23,9 @@ export default {
   tempDirName: join(tmpdir(), 'stryker-playbook-engine'),
   // A 2-core machine shared with other developers.
   concurrency: 2,
-  // Generous: other developers' jobs share the CPU, and each mutant run loads every spec file Jest matches.
-  // Endless loops are caught by Stryker's hit limit anyway.
-  timeoutMS: 30000,
+  // Generous (a mutant's tests take well under a second alone): other developers' jobs share the CPU.
+  // Endless loops are caught by Stryker's hit limit anyway; each timeout also costs a test runner restart.
+  timeoutMS: 15000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
