@@ -98,6 +98,24 @@ describe('every operation', () => {
   });
 });
 
+describe('every schema', () => {
+  // A property typed `string | null` or `Record<string, unknown>` reaches Swagger as Object, and becomes a
+  // bare `{type: object}` that openapi-typescript types as Record<string, never>: nothing can be read or sent.
+  it('says what an object holds (properties or additionalProperties), so no type comes out as Record<string, never>', () => {
+    const bare: string[] = [];
+    const walk = (v: unknown, at: string): void => {
+      if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${at}[${i}]`));
+      if (v === null || typeof v !== 'object') return;
+      const s = v as Record<string, unknown>;
+      if (s.type === 'object' && !s.properties && s.additionalProperties === undefined && !s.allOf && !s.oneOf && !s.$ref) bare.push(at);
+      for (const [k, x] of Object.entries(s)) if (k !== 'example' && k !== 'default') walk(x, `${at}.${k}`);
+    };
+    walk(generated.components?.schemas, '$.components.schemas');
+    walk(generated.paths, '$.paths');
+    expect(bare).toEqual([]);
+  });
+});
+
 describe('every operation but the public ones', () => {
   it('takes a bearer token or the session cookie (ApiSignedIn), as the auth guard does', () => {
     const isPublic = (path: string) => path.startsWith('/health') || path.startsWith('/auth/');
