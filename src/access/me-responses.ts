@@ -4,6 +4,7 @@ export class ActiveAssignmentView {
   @ApiProperty({ example: 'demo' }) unitId: string;
   @ApiProperty({ example: 'duty_officer', description: 'a playbook role, or duty_officer / viewer' }) role: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'set when held as a deputy for this person' }) deputyFor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "that person's name" }) deputyForName: string | null;
 }
 
 /** The caller as the auth guard established them, with the role assignments in force now. */

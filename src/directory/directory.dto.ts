@@ -32,7 +32,7 @@ export class UnitDto {
 
   @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh' }) @IsOptional() @Validate(IsTimeZone) timeZone?: string;
 
-  @ApiPropertyOptional({ description: 'outside parties keyed by playbook party key: {name, email?, phone?, webhook?}' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'outside parties keyed by playbook party key: {name, email?, phone?, webhook?}' })
   @IsOptional()
   @IsObject()
   contacts?: Record<string, unknown>;
@@ -40,9 +40,9 @@ export class UnitDto {
 
 export class UpdateUnitDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Matches(unitId, { message: 'parentId must be a unit id' }) parentId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null makes it a top-level unit' }) @IsOptional() @Matches(unitId, { message: 'parentId must be a unit id' }) parentId?: string | null;
   @ApiPropertyOptional() @IsOptional() @Validate(IsTimeZone) timeZone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsObject() contacts?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'replaces all contacts' }) @IsOptional() @IsObject() contacts?: Record<string, unknown>;
 }
 
 export class PersonDto {

@@ -101,6 +101,9 @@ describe('deputies', () => {
     const inc = (await t.http.post('/incidents').set(d.as('duty')).send({ playbook: 'covid19-office', unit: 'dept' }).expect(201)).body;
     const task = inc.openTasks.find((x: { template: string }) => x.template === 'inspect_5k');
     expect(task.assignees).toEqual([deputy.id]);
+    const me = (await t.http.get('/me').set({ Authorization: `Bearer ${token}` }).expect(200)).body;
+    const chiefName = (await t.http.get(`/people/${d.ids.chief}`).set(d.as('admin'))).body.name;
+    expect(me.assignments).toEqual([{ unitId: 'dept', role: 'chief_of_office', deputyFor: d.ids.chief, deputyForName: chiefName }]);
     // The absent chief is no longer an assignee, so cannot complete it; the deputy can, for the chief.
     await t.http.post(`/tasks/${task.id}/complete`).set(d.as('chief')).send({}).expect(403);
     const done = (await t.http.post(`/tasks/${task.id}/complete`).set({ Authorization: `Bearer ${token}` }).send({}).expect(200)).body;
