@@ -12,6 +12,11 @@ describe('taskWrites', () => {
     expect(writes).toEqual([{ cancel: cancel('announce', 'close') }, { raise: [raise('announce')] }]);
   });
 
+  it('a cancel between raises splits them, so the raise after it meets a table the cancel has already changed', () => {
+    expect(taskWrites([raise('a'), cancel('b'), raise('b'), raise('c')])).toEqual([{ raise: [raise('a')] }, { cancel: cancel('b') }, { raise: [raise('b'), raise('c')] }]);
+    expect(taskWrites([{ type: 'timer.cancel', key: 'k' }, { type: 'notify', party: 'p', message: reason }])).toEqual([]);
+  });
+
   it('keeps consecutive raises in one batch (one INSERT)', () => {
     expect(taskWrites([raise('a'), raise('b'), { type: 'notify', party: 'p', message: reason }, raise('c')])).toEqual([
       { raise: [raise('a'), raise('b'), raise('c')] },
@@ -59,6 +64,13 @@ describe('timerWrites', () => {
   it('a series stopped on exit and started again on entry is started; started then stopped is stopped', () => {
     expect(timerWrites([stop('recur:r'), start('recur:r')])).toEqual({ cancel: [], start: [start('recur:r')] });
     expect(timerWrites([start('recur:r'), stop('recur:r')])).toEqual({ cancel: ['recur:r'], start: [] });
+  });
+
+  it('a step that raises, cancels and notifies but asks nothing of timers sets and stops no timer', () => {
+    const step: Effect[] = [raise('a'), cancel('b'), { type: 'notify', party: 'p', message: reason }, start('k1'), raise('c')];
+    // toStrictEqual: toEqual would take a stray `undefined` key in the list for an empty one.
+    expect(timerWrites(step)).toStrictEqual({ cancel: [], start: [start('k1')] });
+    expect(timerWrites([raise('a'), cancel('a')])).toStrictEqual({ cancel: [], start: [] });
   });
 
   it('the last request for each key wins, whatever the sequence', () => {
