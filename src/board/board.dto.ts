@@ -46,7 +46,8 @@ export class BoardPlaybook {
 export class BoardLevel {
   @ApiProperty({ example: 'suspected_case' }) key: string;
   @ApiProperty({ type: BoardText }) title: BoardText;
-  @ApiProperty({ example: 1, description: "position in the playbook's order of levels, 0 for the first (lowest)" }) rank: number;
+  @ApiProperty({ example: 1, description: "position in the playbook's order of levels, 0 for the first (lowest); -1 for a phase of the response (recovery, closed), which ranks below every level" }) rank: number;
+  @ApiProperty({ enum: ['level', 'phase'], description: 'a risk level, or a phase of the response that is not a level (recovery, closed)' }) kind: 'level' | 'phase';
 }
 
 export class BoardIncident {

@@ -77,13 +77,13 @@ export class BoardService {
         units: unitsToGroup(byId, [...rows.map((r) => r.unit), ...(q.unitId ? [q.unitId] : [])]),
         incidents: rows.map((r) => {
           const pv = pvById.get(r.playbook_version_id)!;
-          const rank = pv.machine.levels.findIndex((l) => l.id === r.level);
+          const stage = pv.machine.levels.find((l) => l.id === r.level);
           return {
             id: r.id,
             unitId: r.unit,
             title: r.title,
             playbook: { key: pv.key, version: pv.version, title: pv.machine.playbook.title },
-            level: { key: r.level, title: pv.machine.levels[rank]?.title ?? { vi: r.level, en: r.level }, rank },
+            level: { key: r.level, title: stage?.title ?? { vi: r.level, en: r.level }, rank: stage?.rank ?? -1, kind: stage?.kind ?? 'level' },
             step: r.state,
             openTasks: r.open_tasks,
             overdueTasks: r.overdue_tasks,

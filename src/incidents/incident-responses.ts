@@ -2,6 +2,12 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from 
 import { BilingualText } from '../common/text.dto.js';
 import { TaskView } from '../tasks/task-responses.js';
 
+/** A top-level state that is a phase of the response, not a risk level (the playbook's `phases`). */
+export class PhaseView {
+  @ApiProperty({ example: 'recovery' }) key: string;
+  @ApiProperty({ type: BilingualText }) title: BilingualText;
+}
+
 export class IncidentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'covid19-office', description: 'the playbook key' }) playbook: string;
@@ -11,6 +17,8 @@ export class IncidentView {
   @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty({ example: 'suspected_case', description: 'the level: a top-level state of the playbook' }) level: string;
   @ApiProperty({ type: BilingualText }) levelTitle: BilingualText;
+  @ApiProperty({ type: () => PhaseView, nullable: true, description: 'set when the incident is in a phase of the response (recovery, closed) rather than at a risk level; `level` then names that phase' })
+  phase: PhaseView | null;
   @ApiProperty({ example: 'suspected_case.step1_notify', description: 'the full state path (level and step)' }) state: string;
   @ApiProperty({ type: 'integer', description: 'grows by one with each timeline entry' }) version: number;
   @ApiProperty({ type: [String], description: 'the events the incident accepts now' }) allowedEvents: string[];

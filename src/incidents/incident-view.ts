@@ -14,6 +14,8 @@ export interface IncidentView {
   title: string | null;
   level: string;
   levelTitle: Text;
+  /** Set when the top-level state is a phase (recovery, closed), not a risk level. */
+  phase: { key: string; title: Text } | null;
   state: string;
   version: number;
   allowedEvents: string[];
@@ -21,6 +23,11 @@ export interface IncidentView {
   openedBy: string;
   createdAt: string;
   updatedAt: string;
+}
+
+function phaseOf(pv: PlaybookVersion, key: string): IncidentView['phase'] {
+  const stage = pv.machine.levels.find((l) => l.id === key);
+  return stage?.kind === 'phase' ? { key, title: stage.title } : null;
 }
 
 export interface EventResult {
@@ -40,6 +47,7 @@ export function incidentView(row: IncidentRow, pv: PlaybookVersion, open: TaskRo
     title: row.title,
     level: row.level,
     levelTitle: pv.machine.levels.find((l) => l.id === row.level)?.title ?? { vi: row.level, en: row.level },
+    phase: phaseOf(pv, row.level),
     state: row.state,
     version: row.version,
     allowedEvents,

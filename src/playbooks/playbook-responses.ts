@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger
 import { BilingualText } from '../common/text.dto.js';
 import { TASK_KINDS } from '../core/playbook/playbook.js';
 
-/** A level is a top-level state of the playbook's machine, lowest first. */
+/** A top-level state of the playbook's machine: the risk levels lowest first, then the phases (recovery, closed). */
 export class LevelView {
   @ApiProperty({ example: 'suspected_case' }) id: string;
   @ApiProperty({ type: BilingualText }) title: BilingualText;
+  @ApiProperty({ enum: ['level', 'phase'], description: 'a risk level, or a phase of the response that is not a level' }) kind: 'level' | 'phase';
+  @ApiProperty({ type: 'integer', description: 'position among the levels, 0 for the lowest; -1 for a phase' }) rank: number;
 }
 
 export class DirectiveEnd {

@@ -145,7 +145,8 @@ export class IncidentMachine {
   private restore(stored: StoredSnapshot): AnyMachineSnapshot {
     return this.machine.resolveState({
       value: stored.value,
-      context: { tasks: stored.context.tasks, series: stored.context.series ?? {}, effects: [] },
+      // The level is never stored: it is the top-level state, so rising and returning can be told (levels.ts).
+      context: { tasks: stored.context.tasks, series: stored.context.series ?? {}, effects: [], level: topLevelOf(stored.value) },
     });
   }
 
@@ -239,6 +240,10 @@ function mergeValues(a: StateValue, b: StateValue): StateValue | null {
     out[k] = merged;
   }
   return out;
+}
+
+function topLevelOf(value: StateValue): string {
+  return typeof value === 'string' ? value : Object.keys(value)[0];
 }
 
 function leafPaths(value: StateValue, prefix = ''): string[] {

@@ -2,17 +2,23 @@ import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { Text } from '../text.js';
 import { isoDurationToMs } from '../duration.js';
 import type { Playbook, StateConfig } from '../playbook/playbook.js';
+import { raisesNow, targetLevel, type RaiseMode } from '../playbook/levels.js';
+import { levelActions, withLevelActions } from './level-actions.js';
 import { RECUR, TASK_COMPLETED, type IncidentContext, type IncidentEvent, type MachineEffect, type TaskMark } from './incident-context.js';
 
 type Params = Record<string, unknown>;
 
-function raise(context: IncidentContext, templates: string[], level: string, recurring: Set<string>): Partial<IncidentContext> {
+type Modes = ReadonlyMap<string, RaiseMode | undefined>;
+
+function raise(context: IncidentContext, templates: string[], level: string, recurring: Set<string>, modes: Modes): Partial<IncidentContext> {
   const tasks = { ...context.tasks };
   const series = { ...context.series };
   const effects: MachineEffect[] = [...context.effects];
   for (const template of templates) {
     // An open task (or a running series) carries over when a level raises it again: never a duplicate.
     if (tasks[template]?.status === 'open' || series[template]) continue;
+    // `raise:` (levels.ts): a level returned to from above, or a `once` template, does not repeat what was raised.
+    if (!raisesNow(modes.get(template), context.direction, template in context.tasks)) continue;
     tasks[template] = { status: 'open', level };
     if (recurring.has(template)) series[template] = { level };
     effects.push({ type: 'raiseTask', template, level });
@@ -22,18 +28,28 @@ function raise(context: IncidentContext, templates: string[], level: string, rec
 
 /** The single place where action and guard names from playbook files become behaviour. */
 export function buildMachine(playbook: Playbook): AnyStateMachine {
-  const states = Object.fromEntries(
-    Object.entries(playbook.machine.states).map(([level, s]) => [level, withLevel(s, level)]),
+  const topLevel = new Set(Object.keys(playbook.machine.states));
+  const leadsTo = (target: unknown, level: string | undefined, atLevel: boolean) => targetLevel(target, level, playbook.key, topLevel, atLevel);
+  const states = withLevelActions(
+    playbook,
+    Object.fromEntries(Object.entries(playbook.machine.states).map(([level, s]) => [level, withLevel(s, level, leadsTo, true)])),
   );
   const delays: Record<string, number> = {};
   collectDelays(playbook.machine.states, delays);
   const recurring = new Set(playbook.tasks.filter((t) => t.recurs).map((t) => t.key));
+  const modes: Modes = new Map(playbook.tasks.map((t) => [t.key, t.raise]));
+  const surviving = new Set(playbook.tasks.filter((t) => t.survive === 'lowering').map((t) => t.key));
+  const levelBook = levelActions(playbook, (c, t, l) => raise(c, t, l, recurring, modes));
 
   return setup({
     types: {} as { context: IncidentContext; events: IncidentEvent },
     actions: {
-      raiseTask: assign(({ context }, p: Params) => raise(context, [p.template as string], p.level as string, recurring)),
-      raiseTasks: assign(({ context }, p: Params) => raise(context, p.templates as string[], p.level as string, recurring)),
+      // No level stamped (a handler on the machine itself, without a target): the level the incident is at.
+      raiseTask: assign(({ context }, p: Params) => raise(context, [p.template as string], (p.level as string | undefined) ?? context.level!, recurring, modes)),
+      raiseTasks: assign(({ context }, p: Params) => raise(context, p.templates as string[], (p.level as string | undefined) ?? context.level!, recurring, modes)),
+      enterLevel: assign(({ context }, p: Params) => levelBook.enterLevel(context, p)),
+      endLevelSeries: assign(({ context }, p: Params) => levelBook.endLevelSeries(context, p)),
+      announce: assign(({ context }, p: Params) => levelBook.announce(context, p)),
       raiseOccurrence: assign(({ context, event }) => {
         const running = event.template ? context.series[event.template] : undefined;
         // A timer that outlived its series (the level was left) raises nothing.
@@ -46,7 +62,9 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
       cancelTasks: assign(({ context }, p: Params) => {
         const levels = p.levels as string[] | undefined;
         const templates = p.templates as string[] | undefined;
-        const hit = (template: string, level: string) => Boolean(levels?.includes(level) || templates?.includes(template));
+        // A template that survives lowering is spared by a cancel of its level, not by one that names it.
+        const hit = (template: string, level: string) =>
+          Boolean((levels?.includes(level) && !surviving.has(template)) || templates?.includes(template));
         const tasks: Record<string, TaskMark> = { ...context.tasks };
         const cancelled: string[] = [];
         for (const [template, mark] of Object.entries(tasks)) {
@@ -89,7 +107,7 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
     context: { tasks: {}, series: {}, effects: [] },
     // Completing a task is an event to the machine, so `always` transitions guarded by tasksDone advance steps.
     on: {
-      ...((playbook.machine.on as object) ?? {}),
+      ...((stampOn(playbook.machine.on, undefined, leadsTo, true) as object) ?? {}),
       [TASK_COMPLETED]: { actions: 'markTaskDone' },
       [RECUR]: { actions: 'raiseOccurrence' },
     },
@@ -97,31 +115,39 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
   } as never) as unknown as AnyStateMachine;
 }
 
-/** Stamps the level (top-level state) into every raise action beneath it, so each task knows where it belongs. */
-function withLevel(node: StateConfig, level: string): StateConfig {
+type LeadsTo = (target: unknown, level: string | undefined, atLevel: boolean) => string | undefined;
+
+/**
+ * Stamps the level into every raise action beneath it, so each task knows where it belongs: the level
+ * holding the action, or for a transition the level it leads to (a task raised on the way up belongs up).
+ */
+function withLevel(node: StateConfig, level: string, leadsTo: LeadsTo, atLevel: boolean): StateConfig {
   const out: StateConfig = { ...node };
   for (const key of ['entry', 'exit'] as const) if (out[key] !== undefined) out[key] = stampActions(out[key], level);
-  for (const key of ['on', 'after'] as const) {
-    const map = out[key] as Record<string, unknown> | undefined;
-    if (map) out[key] = Object.fromEntries(Object.entries(map).map(([k, t]) => [k, stampTransitions(t, level)]));
-  }
-  if (out.always !== undefined) out.always = stampTransitions(out.always, level);
+  for (const key of ['on', 'after'] as const) if (out[key]) out[key] = stampOn(out[key], level, leadsTo, atLevel);
+  if (out.always !== undefined) out.always = stampTransitions(out.always, level, leadsTo, atLevel);
   if (node.states) {
-    out.states = Object.fromEntries(Object.entries(node.states).map(([k, s]) => [k, withLevel(s, level)]));
+    out.states = Object.fromEntries(Object.entries(node.states).map(([k, s]) => [k, withLevel(s, level, leadsTo, false)]));
   }
   return out;
 }
 
-function stampTransitions(t: unknown, level: string): unknown {
-  if (Array.isArray(t)) return t.map((x) => stampTransitions(x, level));
+function stampOn(map: unknown, level: string | undefined, leadsTo: LeadsTo, atLevel: boolean): unknown {
+  if (!map) return map;
+  return Object.fromEntries(Object.entries(map as Record<string, unknown>).map(([k, t]) => [k, stampTransitions(t, level, leadsTo, atLevel)]));
+}
+
+function stampTransitions(t: unknown, level: string | undefined, leadsTo: LeadsTo, atLevel: boolean): unknown {
+  if (Array.isArray(t)) return t.map((x) => stampTransitions(x, level, leadsTo, atLevel));
   if (t && typeof t === 'object') {
     const obj = t as Record<string, unknown>;
-    return obj.actions === undefined ? obj : { ...obj, actions: stampActions(obj.actions, level) };
+    return obj.actions === undefined ? obj : { ...obj, actions: stampActions(obj.actions, leadsTo(obj.target, level, atLevel)) };
   }
   return t;
 }
 
-function stampActions(actions: unknown, level: string): unknown {
+function stampActions(actions: unknown, level: string | undefined): unknown {
+  if (level === undefined) return actions;
   const list = Array.isArray(actions) ? actions : [actions];
   return list.map((a) => {
     const ref = typeof a === 'string' ? { type: a } : (a as { type: string; params?: Params });

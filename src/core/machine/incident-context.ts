@@ -25,6 +25,10 @@ export interface IncidentContext {
   /** Recurring duties in force, keyed by template, with the level that started them. */
   series: Record<string, { level: string }>;
   effects: MachineEffect[];
+  /** The level the incident is at (set on entering a level; restored from the state value, never stored). */
+  level?: string;
+  /** How the current level was entered: from below (rising) or back down from a higher one (returning). */
+  direction?: 'rising' | 'returning';
 }
 
 /** Events the engine itself sends; a playbook may not declare them. */

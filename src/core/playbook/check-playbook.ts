@@ -2,7 +2,7 @@ import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { ACTION_PARAMS, GUARD_PARAMS, type ActionType, type GuardType } from '../machine/vocabulary.js';
 import { RESERVED_EVENTS } from '../machine/incident-context.js';
 import { ACCESS_ROLES, roleChain, type Playbook, type StateConfig } from './playbook.js';
-import { raiseActions, transitionsOf } from './references.js';
+import { checkLevels } from './check-levels.js';
 
 export type IssuePath = (string | number)[];
 export interface PlaybookIssue {
@@ -49,14 +49,8 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
   if (p.expires && !events.has(p.expires.event)) {
     issues.push({ path: ['expires', 'event'], message: `event "${p.expires.event}" is not declared under events` });
   }
-  // A task belongs to the level that raised it; the machine's own `on` sits above every level.
-  for (const [type, t] of Object.entries(p.machine.on ?? {})) {
-    for (const tr of transitionsOf(t)) {
-      if (raiseActions(tr.actions).length) {
-        issues.push({ path: ['machine', 'on', type], message: 'tasks can only be raised inside a level: move this transition into each level\'s own `on`' });
-      }
-    }
-  }
+  // The machine's own `on` may raise tasks too: they belong to the level the incident is at (levels.ts).
+  issues.push(...checkLevels(p));
   if (!levels.has(p.machine.initial)) {
     issues.push({ path: ['machine', 'initial'], message: `unknown level "${p.machine.initial}"; expected one of ${list(levels)}` });
   }

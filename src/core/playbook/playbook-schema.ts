@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TASK_KINDS } from './playbook.js';
 import { isoDurationToMs } from '../duration.js';
 import { isDueSpec } from '../due.js';
+import { announceField, levelsFields, lifecycleFields } from './levels.js';
 
 /** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
 const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
@@ -38,6 +39,7 @@ export interface StateNodeShape {
   always?: unknown;
   after?: Record<string, unknown>;
   states?: Record<string, StateNodeShape>;
+  announce?: { party: string; message: { vi: string; en: string } }[];
 }
 
 const stateNode: z.ZodType<StateNodeShape> = z.lazy(() =>
@@ -52,6 +54,7 @@ const stateNode: z.ZodType<StateNodeShape> = z.lazy(() =>
     always: transition.optional(),
     after: z.record(isoDuration, transition).optional(),
     states: z.record(key, stateNode).optional(),
+    announce: announceField,
   }),
 );
 
@@ -74,6 +77,7 @@ const taskTemplate = z.strictObject({
     .optional(),
   escalation: key.optional(),
   source: z.string().optional(),
+  ...lifecycleFields,
 });
 
 /** A library file: shared entries that playbooks pull in with `uses`. */
@@ -98,6 +102,7 @@ export const playbookSchema = z.strictObject({
   immediately: isoDuration.default('PT15M'),
   escalations: escalations.default({}),
   tasks: z.array(taskTemplate).min(1),
+  ...levelsFields,
   machine: z.strictObject({
     initial: key,
     description: z.string().optional(),

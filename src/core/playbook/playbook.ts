@@ -1,4 +1,5 @@
 import type { Text } from '../text.js';
+import { stagesOf, type RaiseMode, type Stage } from './levels.js';
 
 export const TASK_KINDS = [
   'notification',
@@ -59,7 +60,15 @@ export interface TaskTemplate {
   escalation?: string;
   /** Where in the seed document this measure comes from, e.g. "003 III.2 Bước 1". */
   source?: string;
+  /** When it is raised again (levels.ts): on entry but not on a return from above (default), once per incident, or always. */
+  raise?: RaiseMode;
+  /** `on-exit`: leaving the state whose entry raised it cancels it if still open. */
+  retire?: 'on-exit';
+  /** `lowering`: leaving or lowering its level does not cancel it (a report still owed). */
+  survive?: 'lowering';
 }
+
+
 
 /** Who hears about an overdue task, step by step: each step's delay counts from the one before (the first from the due time). */
 export interface EscalationChain {
@@ -94,14 +103,19 @@ export interface Playbook {
   escalations: Record<string, EscalationChain>;
   tasks: TaskTemplate[];
   machine: MachineConfig;
+  /** Which top-level states are risk levels, lowest first (levels.ts); the others are phases. */
+  levels?: { order: string[]; cumulative?: boolean };
+  phases?: string[];
 }
 
-export interface Level {
-  id: string;
-  title: Text;
-}
 
-/** The levels are the top-level states of the machine, in the order the file lists them (lowest first). */
+
+export type Level = Stage;
+
+/**
+ * The top-level states of the machine: the declared levels lowest first, then the phases (levels.ts);
+ * without `levels:` every top-level state is a level, in the order the file lists them.
+ */
 export function levelsOf(playbook: Playbook): Level[] {
-  return Object.entries(playbook.machine.states).map(([id, s]) => ({ id, title: s.meta?.title ?? { vi: id, en: id } }));
+  return stagesOf(playbook);
 }
