@@ -734,7 +734,12 @@ export interface components {
             /** @example suspected_case */
             key: string;
             /**
-             * @description position in the playbook's order of levels, 0 for the first (lowest)
+             * @description a risk level, or a phase of the response that is not a level (recovery, closed)
+             * @enum {string}
+             */
+            kind: "level" | "phase";
+            /**
+             * @description position in the playbook's order of levels, 0 for the first (lowest); -1 for a phase of the response (recovery, closed), which ranks below every level
              * @example 1
              */
             rank: number;
@@ -923,6 +928,8 @@ export interface components {
             openTasks: components["schemas"]["TaskView"][];
             /** @description the name of who opened it */
             openedBy: string;
+            /** @description set when the incident is in a phase of the response (recovery, closed) rather than at a risk level; `level` then names that phase */
+            phase: components["schemas"]["PhaseView"] | null;
             /**
              * @description the playbook key
              * @example covid19-office
@@ -980,6 +987,13 @@ export interface components {
         LevelView: {
             /** @example suspected_case */
             id: string;
+            /**
+             * @description a risk level, or a phase of the response that is not a level
+             * @enum {string}
+             */
+            kind: "level" | "phase";
+            /** @description position among the levels, 0 for the lowest; -1 for a phase */
+            rank: number;
             title: components["schemas"]["BilingualText"];
         };
         LinkPersonView: {
@@ -1109,6 +1123,11 @@ export interface components {
             /** @enum {string} */
             kind: "person" | "service";
             name: string;
+        };
+        PhaseView: {
+            /** @example recovery */
+            key: string;
+            title: components["schemas"]["BilingualText"];
         };
         PlaybookDetail: {
             description: components["schemas"]["BilingualText"] | null;
