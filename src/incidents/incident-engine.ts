@@ -14,6 +14,7 @@ import { EngineObserver, observed } from '../metrics/engine-observer.js';
 import { PlaybookRegistry } from '../playbooks/playbook-registry.js';
 import { taskStore } from '../tasks/task-store.js';
 import { taskView } from '../tasks/task-view.js';
+import { eventDataProblems, type EventData } from '../core/playbook/event-data.js';
 import { recordStep, type EventMeta } from './event-recorder.js';
 import { incidentStore, type IncidentRow } from './incident-store.js';
 import { incidentView, type EventResult } from './incident-view.js';
@@ -26,6 +27,16 @@ export interface EventInput {
 }
 
 export const OPENED = 'INCIDENT_OPENED';
+
+/** An event whose playbook declares its data is refused (400, naming each field) when the data does not fit. */
+function refuseBadData(playbook: string, input: EventInput, declared: EventData): void {
+  const problems = eventDataProblems(declared, input.data);
+  if (!problems.length) return;
+  throw new BadRequest(
+    `the data of event ${input.type} does not fit what playbook ${playbook} declares: ${problems.map((p) => `data${p.field ? `.${p.field}` : ''}: ${p.problem}`).join('; ')}`,
+    problems.map((p) => ({ field: p.field ? `data.${p.field}` : 'data', problems: [p.problem] })),
+  );
+}
 
 /**
  * A duty officer's commands on an incident: open it, send it an event, move it to a newer playbook
@@ -147,8 +158,12 @@ export class IncidentEngine {
           { field: 'type', problems: [`expected one of ${known.join(', ')}`] },
         ]);
       }
+      const declared = pv.machine.playbook.events.find((e) => e.type === input.type)?.data;
+      if (declared) refuseBadData(pv.key, input, declared);
       const now = this.clock.now();
-      const outcome = pv.machine.apply(row.snapshot, { type: input.type, note: input.note, data: input.data }, now, { zone: unit!.time_zone });
+      // Declared data is always an object to the machine's conditions: a field left out is absent, not unknown.
+      const data = declared ? (input.data ?? {}) : input.data;
+      const outcome = pv.machine.apply(row.snapshot, { type: input.type, note: input.note, data }, now, { zone: unit!.time_zone });
       if (!outcome.accepted) {
         throw new Conflict(`event ${input.type} is not accepted at ${outcome.state}`, {
           level: outcome.level,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { BilingualText } from '../common/text.dto.js';
 import { TASK_KINDS } from '../core/playbook/playbook.js';
+import { FIELD_TYPES } from '../core/playbook/event-data.js';
 
 /** A top-level state of the playbook's machine: the risk levels lowest first, then the phases (recovery, closed). */
 export class LevelView {
@@ -43,9 +44,23 @@ export class PartyView {
   @ApiProperty({ type: BilingualText }) title: BilingualText;
 }
 
+/** One field of an event's data, as the playbook declares it: what a form asks for. */
+export class EventFieldView {
+  @ApiProperty({ enum: FIELD_TYPES, enumName: 'EventFieldType', description: 'timestamp: an ISO 8601 date-time with its offset' }) type: string;
+  @ApiPropertyOptional({ description: 'whether the event is refused without it (default false)' }) required?: boolean;
+  @ApiPropertyOptional({ type: [String], description: 'the choices of an enum field' }) values?: string[];
+  @ApiPropertyOptional({ type: BilingualText, description: 'the label of the field' }) title?: BilingualText;
+}
+
 export class EventDefinitionView {
   @ApiProperty({ example: 'SUSPECTED_CASE_REPORTED' }) type: string;
   @ApiProperty({ type: BilingualText }) title: BilingualText;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(EventFieldView) },
+    description: 'the fields the event’s data carries, by name; without it the data is free-form',
+  })
+  data?: Record<string, EventFieldView>;
 }
 
 export class EscalationStepView {

@@ -4,6 +4,7 @@ import { isoDurationToMs } from '../duration.js';
 import type { Playbook, StateConfig } from '../playbook/playbook.js';
 import { raisesNow, targetLevel, type RaiseMode } from '../playbook/levels.js';
 import { levelActions, withLevelActions } from './level-actions.js';
+import { evaluate, withConditions, type Condition } from '../guards.js';
 import { RECUR, TASK_COMPLETED, type IncidentContext, type IncidentEvent, type MachineEffect, type TaskMark } from './incident-context.js';
 
 type Params = Record<string, unknown>;
@@ -99,9 +100,11 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
     guards: {
       tasksDone: ({ context }, p: Params) =>
         (p.templates as string[]).every((t) => context.tasks[t]?.status === 'done'),
+      // A condition written in the playbook (guards.ts); one that waits on data not given yet counts as possible.
+      condition: ({ context, event }, p: Params) => evaluate(p.when as Condition, { tasks: context.tasks, data: event.data }) !== false,
     },
     delays,
-  }).createMachine({
+  }).createMachine(withConditions({
     ...(playbook.machine as object),
     id: playbook.key,
     context: { tasks: {}, series: {}, effects: [] },
@@ -112,7 +115,7 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
       [RECUR]: { actions: 'raiseOccurrence' },
     },
     states,
-  } as never) as unknown as AnyStateMachine;
+  }) as never) as unknown as AnyStateMachine;
 }
 
 type LeadsTo = (target: unknown, level: string | undefined, atLevel: boolean) => string | undefined;

@@ -1,6 +1,7 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { ACTION_PARAMS, GUARD_PARAMS, type ActionType, type GuardType } from '../machine/vocabulary.js';
 import { RESERVED_EVENTS } from '../machine/incident-context.js';
+import { conditionIssues, isCondition } from '../guards.js';
 import { ACCESS_ROLES, roleChain, type Playbook, type StateConfig } from './playbook.js';
 import { checkLevels } from './check-levels.js';
 
@@ -78,7 +79,12 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
     if (Array.isArray(a)) a.forEach((x, i) => checkAction(x, [...path, i]));
     else if (a !== undefined) checkAction(a, path);
   };
-  const checkGuard = (g: unknown, path: IssuePath) => {
+  const checkGuard = (g: unknown, path: IssuePath, event: string | null) => {
+    if (isCondition(g)) {
+      const def = event === null ? null : p.events.find((e) => e.type === event);
+      issues.push(...conditionIssues(g, path, templates, def ? { event: def.type, data: def.data } : null));
+      return;
+    }
     const ref = typeof g === 'string' ? { type: g, params: undefined } : (g as { type: string; params?: unknown });
     if (!(ref.type in GUARD_PARAMS)) {
       issues.push({ path, message: `unknown guard "${ref.type}"; expected one of ${Object.keys(GUARD_PARAMS).join(', ')}` });
@@ -93,20 +99,20 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
       if (!templates.has(t)) issues.push({ path: [...path, 'params', 'templates'], message: `unknown task template "${t}"` });
     }
   };
-  const checkTransitions = (t: unknown, path: IssuePath) => {
+  const checkTransitions = (t: unknown, path: IssuePath, event: string | null = null) => {
     const list = Array.isArray(t) ? t : [t];
     list.forEach((x, i) => {
       if (typeof x !== 'object' || x === null) return;
       const at = Array.isArray(t) ? [...path, i] : path;
       const obj = x as { guard?: unknown; actions?: unknown };
-      if (obj.guard !== undefined) checkGuard(obj.guard, [...at, 'guard']);
+      if (obj.guard !== undefined) checkGuard(obj.guard, [...at, 'guard'], event);
       checkActions(obj.actions, [...at, 'actions']);
     });
   };
   const checkOn = (on: Record<string, unknown> | undefined, path: IssuePath) => {
     for (const [type, t] of Object.entries(on ?? {})) {
       if (!events.has(type)) issues.push({ path: [...path, type], message: `event "${type}" is not declared under events` });
-      checkTransitions(t, [...path, type]);
+      checkTransitions(t, [...path, type], type);
     }
   };
   const walk = (s: StateConfig, path: IssuePath) => {

@@ -4,6 +4,7 @@ import { TASK_COMPLETED, RECUR } from '../machine/incident-context.js';
 import type { Playbook, StateConfig } from './playbook.js';
 import type { PlaybookIssue } from './check-playbook.js';
 import { collectReferences, transitionsOf } from './references.js';
+import { conditionTemplates, isCondition, sampleData, type Condition } from '../guards.js';
 
 const LIMIT = 20_000;
 const NOW = new Date('2026-01-05T01:00:00Z');
@@ -42,6 +43,10 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
   const machine = new IncidentMachine(playbook);
   const events = playbook.events.map((e) => e.type);
   const gating = new Set(gates(playbook.machine.states, ['machine', 'states']).flatMap(([, t]) => t));
+  // An event with declared data is tried with data that takes each branch of the conditions on it.
+  const eventSamples = new Map(
+    playbook.events.filter((e) => e.data).map((e) => [e.type, sampleData(e.data!, conditionsOn(playbook, e.type), NOW).map((data) => ({ type: e.type, data }))]),
+  );
 
   const seen = new Map<string, Node>();
   const reachedPaths = new Set<string>();
@@ -75,8 +80,8 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
       const parts = p.split('.');
       for (let i = 1; i <= parts.length; i++) reachedPaths.add(parts.slice(0, i).join('.'));
     }
-    const tries: { type: string; template?: string; timer?: string }[] = [
-      ...events.map((type) => ({ type })),
+    const tries: { type: string; template?: string; timer?: string; data?: Record<string, unknown> }[] = [
+      ...events.flatMap((type) => eventSamples.get(type) ?? [{ type }]),
       ...Object.entries(node.snapshot.context.tasks)
         .filter(([t, m]) => m.status === 'open' && gating.has(t))
         .map(([template]) => ({ type: TASK_COMPLETED, template })),
@@ -144,9 +149,21 @@ function gates(states: Record<string, StateConfig>, path: (string | number)[]): 
       for (const tr of transitionsOf(t)) {
         const g = tr.guard as { type?: string; params?: { templates?: string[] } } | undefined;
         if (g?.type === 'tasksDone' && g.params?.templates) out.push([here, g.params.templates]);
+        if (isCondition(g) && conditionTemplates(g).length) out.push([here, conditionTemplates(g)]);
       }
     }
     if (s.states) out.push(...gates(s.states, [...here, 'states']));
   }
+  return out;
+}
+
+/** The condition guards on the transitions of one event, wherever in the machine it is handled. */
+function conditionsOn(playbook: Playbook, type: string): Condition[] {
+  const out: Condition[] = [];
+  const visit = (s: StateConfig) => {
+    for (const tr of transitionsOf((s.on as Record<string, unknown> | undefined)?.[type])) if (isCondition(tr.guard)) out.push(tr.guard);
+    for (const child of Object.values(s.states ?? {})) visit(child);
+  };
+  visit(playbook.machine as unknown as StateConfig);
   return out;
 }

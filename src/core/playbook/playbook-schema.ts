@@ -3,6 +3,7 @@ import { TASK_KINDS } from './playbook.js';
 import { isoDurationToMs } from '../duration.js';
 import { isDueSpec } from '../due.js';
 import { announceField, levelsFields, lifecycleFields } from './levels.js';
+import { eventDataSchema } from './event-data.js';
 
 /** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
 const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
@@ -18,7 +19,12 @@ const isoDuration = z
 
 const actionRef = z.union([z.string(), z.strictObject({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() })]);
 const actions = z.union([actionRef, z.array(actionRef)]);
-const guardRef = z.union([z.string(), z.strictObject({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() })]);
+// A named guard, or a condition object (all/any/not/tasksDone/atLeast/data) that the checker reads (guards.ts).
+const guardRef = z.union([
+  z.string(),
+  z.strictObject({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() }),
+  z.record(z.string(), z.unknown()).refine((g) => !('type' in g), 'expected a named guard {type, params} or a condition'),
+]);
 const transitionObject = z.strictObject({
   target: z.string().optional(),
   guard: guardRef.optional(),
@@ -97,7 +103,7 @@ export const playbookSchema = z.strictObject({
   expires: z.strictObject({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), event: eventType }).optional(),
   roles: z.array(role).min(1),
   parties: z.array(party).default([]),
-  events: z.array(z.strictObject({ type: eventType, title: text })).min(1),
+  events: z.array(z.strictObject({ type: eventType, title: text, data: eventDataSchema.optional() })).min(1),
   /** What "immediately" means for a due time in this playbook. */
   immediately: isoDuration.default('PT15M'),
   escalations: escalations.default({}),

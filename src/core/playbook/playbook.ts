@@ -1,4 +1,5 @@
 import type { Text } from '../text.js';
+import type { EventData } from './event-data.js';
 import { stagesOf, type RaiseMode, type Stage } from './levels.js';
 
 export const TASK_KINDS = [
@@ -78,6 +79,8 @@ export interface EscalationChain {
 export interface EventDefinition {
   type: string;
   title: Text;
+  /** The fields its `data` may carry (event-data.ts); without it the data is free-form. */
+  data?: EventData;
 }
 
 /** A JSON-compatible XState machine config restricted to the engine's vocabulary (see machine/vocabulary.ts). */
