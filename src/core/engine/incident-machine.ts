@@ -114,17 +114,19 @@ export class IncidentMachine {
         node = node.states[k];
         if (!node) return null;
       }
-      const one = parts.reduceRight<StateValue>((inner, k, i) => (i === parts.length - 1 ? k : { [k]: inner }), parts[parts.length - 1]);
+      const one = parts.slice(0, -1).reduceRight<StateValue>((inner, k) => ({ [k]: inner }), parts[parts.length - 1]);
       const merged: StateValue | null = value === undefined ? one : mergeValues(value, one);
       if (merged === null) return null;
       value = merged;
     }
+    // Stryker disable next-line ConditionalExpression: split(',') yields at least one path, so value is set here; the check is for the type checker
     if (value === undefined) return null;
     const tasks = Object.fromEntries(Object.entries(stored.context.tasks).filter(([t]) => this.templates.has(t)));
     const series = Object.fromEntries(Object.entries(stored.context.series ?? {}).filter(([t]) => this.templates.get(t)?.recurs));
     const droppedTemplates = Object.keys(stored.context.tasks).filter((t) => !this.templates.has(t));
     let resolved: AnyMachineSnapshot;
     try {
+      // Stryker disable next-line ArrayDeclaration: only tasks and series of the resolved state are kept, never its effects
       resolved = this.machine.resolveState({ value, context: { tasks, series, effects: [] } });
     } catch {
       return null; // e.g. two steps of one (non-parallel) level at once
@@ -151,20 +153,23 @@ export class IncidentMachine {
   }
 
   private step(next: AnyMachineSnapshot, actions: ReadonlyArray<{ type: string; params?: unknown }>, now: Date, env: Surroundings): Step {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: XState 5's transition() throws an action's error rather than returning an error snapshot; kept in case that changes
     if (next.status === 'error') throw new EngineError(`playbook ${this.playbook.key}: ${String(next.error)}`);
     const context = next.context as IncidentContext;
     const effects: Effect[] = context.effects.flatMap((e) => this.toEffects(e, now, env));
     for (const a of actions) {
       const p = (a.params ?? {}) as Record<string, unknown>;
       // Delayed transitions come back as delayed raises; they become durable timer rows, not in-process timeouts.
-      if (a.type === 'xstate.raise' && typeof p.delay === 'number') {
+      // (An immediate raise never comes back: transition() handles it within the step.)
+      if (a.type === 'xstate.raise') {
         effects.push({
           type: 'timer.start',
           key: String(p.id),
           event: p.event as { type: string },
-          fireAt: new Date(now.getTime() + p.delay).toISOString(),
+          fireAt: new Date(now.getTime() + (p.delay as number)).toISOString(),
         });
-      } else if (a.type === 'xstate.cancel') {
+      }
+      if (a.type === 'xstate.cancel') {
         effects.push({ type: 'timer.cancel', key: String(p.sendId) });
       }
     }
