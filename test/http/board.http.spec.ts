@@ -12,7 +12,7 @@ interface BoardIncident {
   unitId: string;
   title: string | null;
   playbook: { key: string; version: number; title: { vi: string; en: string } };
-  level: { key: string; title: { vi: string; en: string }; rank: number };
+  level: { key: string; title: { vi: string; en: string }; rank: number; kind: 'level' | 'phase' };
   step: string;
   openTasks: number;
   overdueTasks: number;
@@ -68,7 +68,7 @@ describe(`GET /board on ${onPostgres ? 'PostgreSQL' : 'the embedded database'}`,
       unitId: 'dept',
       title: 'Ca nghi ngờ tại phòng 204',
       playbook: { key: 'covid19-office', version: incident.playbookVersion, title: expect.objectContaining({ vi: expect.any(String), en: expect.any(String) }) },
-      level: { key: 'suspected_case', title: incident.levelTitle, rank: 1 },
+      level: { key: 'suspected_case', title: incident.levelTitle, rank: 1, kind: 'level' },
       step: incident.state,
       openTasks: incident.openTasks.length,
       overdueTasks: 0,

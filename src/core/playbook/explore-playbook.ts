@@ -4,6 +4,7 @@ import { TASK_COMPLETED, RECUR } from '../machine/incident-context.js';
 import type { Playbook, StateConfig } from './playbook.js';
 import type { PlaybookIssue } from './check-playbook.js';
 import { collectReferences, transitionsOf } from './references.js';
+import { PartialGates } from './partial-gates.js';
 import { conditionTemplates, isCondition, sampleData, type Condition } from '../guards.js';
 
 const LIMIT = 20_000;
@@ -48,6 +49,7 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
     playbook.events.filter((e) => e.data).map((e) => [e.type, sampleData(e.data!, conditionsOn(playbook, e.type), NOW).map((data) => ({ type: e.type, data }))]),
   );
 
+  const partialGates = new PartialGates(playbook.machine.states);
   const seen = new Map<string, Node>();
   const reachedPaths = new Set<string>();
   const leaves = new Map<string, Set<string>>(); // level → levels reachable in one event
@@ -89,9 +91,11 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
       ...Object.entries(node.timers).filter(([, e]) => e.type !== RECUR).map(([timer, e]) => ({ ...e, timer })),
     ];
     let moved = false;
+    const raisedNext = new Set<string>();
     for (const event of tries) {
       const out = machine.apply(node.snapshot, event, NOW);
       if (!out.accepted) continue;
+      for (const e of out.effects) if (e.type === 'task.raise') raisedNext.add(e.template);
       const timers = timersAfter(node.timers, out.effects);
       if (event.timer) delete timers[event.timer];
       if (out.level !== here.level) (leaves.get(here.level) ?? leaves.set(here.level, new Set()).get(here.level)!).add(out.level);
@@ -99,6 +103,7 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
       push({ snapshot: out.snapshot, timers });
     }
     if (!moved && !isFinal(machine.machine.root, node.snapshot.value)) stuck.add(here.state);
+    partialGates.visit(leafPaths(node.snapshot.value), node.snapshot, raisedNext);
   }
 
   if (seen.size >= LIMIT) issues.push({ path: ['machine'], message: `more than ${LIMIT} distinct states: the walk stopped early, results are partial` });
@@ -129,6 +134,7 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
   for (const [path, templates] of gates(playbook.machine.states, ['machine', 'states'])) {
     for (const t of templates) if (!raised.has(t)) issues.push({ path, message: `gate waits for "${t}" to be done, but no reachable state raises it` });
   }
+  issues.push(...partialGates.issues(raised));
   return issues;
 }
 
