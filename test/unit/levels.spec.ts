@@ -156,6 +156,12 @@ describe('the checker', () => {
     ['a level that is a phase too', src.replace('phases: [recovery, closed]', 'phases: [recovery, closed, alert]'), /^p\.yaml:19 phases\[2\]: "alert" is a level and a phase/],
     ['announce on a phase', src.replace("      entry: [{ type: raiseTask, params: { template: repair } }]", "      announce: [{ party: x, message: { vi: a, en: b } }]\n      entry: [{ type: raiseTask, params: { template: repair } }]"), /^p\.yaml:31 machine\.states\.recovery\.announce: "recovery" is a phase/],
     ['a bad raise mode', src.replace('due: P3D }', 'due: P3D, raise: twice }'), /^p\.yaml:16 tasks\[0\]\.raise: /],
+    [
+      'retire on a task only a transition raises',
+      readFileSync('test/fixtures/levels/ownership.yaml', 'utf8').replace('due: PT2H }', 'due: PT2H, retire: on-exit }'),
+      /^p\.yaml:25 tasks\[1\]\.retire: "open_shelter" is raised only by transitions/,
+    ],
+    ['phases without levels', src.replace('levels:\n  order: [watch, alert]\n', ''), /^p\.yaml:\d+ phases: phases are the top-level states that are not levels/],
   ])('rejects %s with file, line and path', (_what, source, expected) => {
     const lines = errorsOf(source);
     expect(lines.filter((l) => expected.test(l))).toHaveLength(1);
