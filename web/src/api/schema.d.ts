@@ -651,6 +651,8 @@ export interface components {
              * @description set when held as a deputy for this person
              */
             deputyFor: string | null;
+            /** @description that person's name */
+            deputyForName: string | null;
             /**
              * @description a playbook role, or duty_officer / viewer
              * @example duty_officer
@@ -864,9 +866,28 @@ export interface components {
             role: string;
         };
         EventDefinitionView: {
+            /** @description the fields the event’s data carries, by name; without it the data is free-form */
+            data?: {
+                [key: string]: components["schemas"]["EventFieldView"];
+            };
             title: components["schemas"]["BilingualText"];
             /** @example SUSPECTED_CASE_REPORTED */
             type: string;
+        };
+        /**
+         * @description timestamp: an ISO 8601 date-time with its offset
+         * @enum {string}
+         */
+        EventFieldType: "number" | "string" | "boolean" | "timestamp" | "enum";
+        EventFieldView: {
+            /** @description whether the event is refused without it (default false) */
+            required?: boolean;
+            /** @description the label of the field */
+            title?: components["schemas"]["BilingualText"];
+            /** @description timestamp: an ISO 8601 date-time with its offset */
+            type: components["schemas"]["EventFieldType"];
+            /** @description the choices of an enum field */
+            values?: string[];
         };
         EventResult: {
             /** @description tasks the event cancelled, each with its reason */
@@ -1504,7 +1525,9 @@ export interface components {
         };
         UnitDto: {
             /** @description outside parties keyed by playbook party key: {name, email?, phone?, webhook?} */
-            contacts?: Record<string, never>;
+            contacts?: {
+                [key: string]: unknown;
+            };
             /** @example so-cong-thuong */
             id: string;
             /** @example Sở Công Thương tỉnh Bình Phước */
@@ -1542,9 +1565,13 @@ export interface components {
             name?: string;
         };
         UpdateUnitDto: {
-            contacts?: Record<string, never>;
+            /** @description replaces all contacts */
+            contacts?: {
+                [key: string]: unknown;
+            };
             name?: string;
-            parentId?: Record<string, never> | null;
+            /** @description null makes it a top-level unit */
+            parentId?: string | null;
             timeZone?: string;
         };
         /** @enum {string} */
