@@ -1,24 +1,35 @@
 import { DateTime } from 'luxon';
 import { nextWallClock, parseWallClock } from './due.js';
 import type { Weekday } from './playbook/playbook.js';
+import { nextRuleOccurrence, type RuleRecurrence } from './recurrence-rules.js';
 
 /**
- * A duty that recurs at given local times while its level is active: "daily at 16:30", "at 08:00 and
- * 14:00", or "every Monday at 08:00" with `weekdays`.
+ * A duty that recurs while its level is active: at given local times ("daily at 16:30", "at 08:00 and
+ * 14:00", "every Monday at 08:00" with `weekdays`), at an interval (`every: PT1H`, optionally `between`
+ * two local times) or on a cron rule (recurrence-rules.ts).
  */
-export interface Recurrence {
-  at: string[];
+export interface Recurrence extends RuleRecurrence {
+  at?: string[];
   weekdays?: Weekday[];
+  /** Another rule while the series runs at these levels: the frequency changes with the level. */
+  byLevel?: Record<string, Omit<Recurrence, 'byLevel'>>;
+}
+
+/** The rule a series started at `level` follows. */
+export function ruleAt(r: Recurrence, level: string): Recurrence {
+  return r.byLevel?.[level] ?? r;
 }
 
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** The first occurrence strictly after `after`. */
 export function nextOccurrence(r: Recurrence, after: Date, zone: string): Date {
+  if (!r.at) return nextRuleOccurrence(r, after, zone);
+  const at = r.at;
   let from = after;
   // At most a week of days to look through before a permitted weekday comes round.
   for (let day = 0; day < 8; day++) {
-    const candidates = r.at.map((s) => {
+    const candidates = at.map((s) => {
       const { hour, minute } = parseWallClock(s)!;
       return nextWallClock(from, zone, hour, minute).getTime();
     });

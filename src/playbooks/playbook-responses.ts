@@ -72,9 +72,22 @@ export class EscalationChainView {
   @ApiProperty({ type: [EscalationStepView] }) steps: EscalationStepView[];
 }
 
-export class RecurrenceView {
-  @ApiProperty({ type: [String], example: ['16:30'], description: 'local times in the unit’s zone' }) at: string[];
+/** One rule of a recurring duty: exactly one of at, every or cron. */
+export class RecurrenceRuleView {
+  @ApiPropertyOptional({ type: [String], example: ['16:30'], description: 'local times in the unit’s zone' }) at?: string[];
+  @ApiPropertyOptional({ example: 'PT1H', description: 'an interval on the local clock (PT30M: :00 and :30 of each hour)' }) every?: string;
+  @ApiPropertyOptional({ type: [String], example: ['06:00', '22:00'], description: 'with every: the local window, both ends included' }) between?: string[];
+  @ApiPropertyOptional({ example: '*/30 6-21 * * *', description: 'a 5-field cron pattern in the unit’s zone' }) cron?: string;
   @ApiPropertyOptional({ type: [String], enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], enumName: 'Weekday' }) weekdays?: string[];
+}
+
+export class RecurrenceView extends RecurrenceRuleView {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(RecurrenceRuleView) },
+    description: 'another rule for the series started at these levels',
+  })
+  byLevel?: Record<string, RecurrenceRuleView>;
 }
 
 export class TaskTemplateView {
@@ -83,7 +96,7 @@ export class TaskTemplateView {
   @ApiProperty({ type: BilingualText }) instructions: BilingualText;
   @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' }) kind: string;
   @ApiProperty() role: string;
-  @ApiProperty({ example: 'PT30M', description: 'an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date' }) due: string;
+  @ApiPropertyOptional({ example: 'PT30M', description: 'an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date; absent on a recurring duty (each occurrence is due at its time)' }) due?: string;
   @ApiPropertyOptional({ type: RecurrenceView }) recurs?: RecurrenceView;
   @ApiPropertyOptional({ description: 'key of the escalation chain run when the task is late' }) escalation?: string;
   @ApiPropertyOptional({ example: '003 III.2 Bước 1', description: 'where in the seed document the measure comes from' }) source?: string;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import { isoDurationToMs } from '../duration.js';
 import { dueAt } from '../due.js';
-import { catchUp, nextOccurrence } from '../recurrence.js';
+import { catchUp, nextOccurrence, ruleAt } from '../recurrence.js';
 import { buildMachine } from '../machine/build-machine.js';
 import { RECUR, RESERVED_EVENTS, type IncidentContext, type IncidentEvent, type MachineEffect } from '../machine/incident-context.js';
 import { levelsOf, type Level, type Playbook, type TaskTemplate } from '../playbook/playbook.js';
@@ -181,14 +181,14 @@ export class IncidentMachine {
     switch (e.type) {
       case 'raiseTask': {
         const t = this.template(e.template);
-        if (!t.recurs) return [this.raise(e.template, e.level, dueAt(t.due, now, env.zone, this.playbook.immediately))];
+        if (!t.recurs) return [this.raise(e.template, e.level, dueAt(t.due!, now, env.zone, this.playbook.immediately))];
         // A recurring duty: the first occurrence now, and a timer that raises the next one when it falls due.
-        const first = nextOccurrence(t.recurs, now, env.zone);
+        const first = nextOccurrence(ruleAt(t.recurs, e.level), now, env.zone);
         return [this.raise(e.template, e.level, first, { occurrence: first }), this.recurTimer(e.template, first)];
       }
       case 'raiseOccurrence': {
         const t = this.template(e.template);
-        const { missed, next } = catchUp(t.recurs!, new Date(e.scheduled), now, env.zone);
+        const { missed, next } = catchUp(ruleAt(t.recurs!, e.level), new Date(e.scheduled), now, env.zone);
         return [
           ...(missed ? [this.raise(e.template, e.level, missed, { occurrence: missed, late: true })] : []),
           this.raise(e.template, e.level, next, { occurrence: next }),

@@ -4,6 +4,7 @@ import { RESERVED_EVENTS } from '../machine/incident-context.js';
 import { conditionIssues, isCondition } from '../guards.js';
 import { ACCESS_ROLES, roleChain, type Playbook, type StateConfig } from './playbook.js';
 import { checkLevels } from './check-levels.js';
+import { checkRecurrences } from './recurrence-schema.js';
 
 export type IssuePath = (string | number)[];
 export interface PlaybookIssue {
@@ -52,6 +53,7 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
   }
   // The machine's own `on` may raise tasks too: they belong to the level the incident is at (levels.ts).
   issues.push(...checkLevels(p));
+  issues.push(...checkRecurrences(p));
   if (!levels.has(p.machine.initial)) {
     issues.push({ path: ['machine', 'initial'], message: `unknown level "${p.machine.initial}"; expected one of ${list(levels)}` });
   }

@@ -4,6 +4,7 @@ import { isoDurationToMs } from '../duration.js';
 import { isDueSpec } from '../due.js';
 import { announceField, levelsFields, lifecycleFields } from './levels.js';
 import { eventDataSchema } from './event-data.js';
+import { recurrenceSchema } from './recurrence-schema.js';
 
 /** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
 const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
@@ -12,7 +13,6 @@ const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 const dueSpec = z
   .string()
   .refine(isDueSpec, 'expected an ISO 8601 duration (PT30M), a local time (14:00), "immediately" or a local date (2021-09-30, 2021-01-29T14:00)');
-const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time such as 16:30');
 const isoDuration = z
   .string()
   .refine((s) => isoDurationToMs(s) !== null, 'expected an ISO 8601 duration such as PT30M or P1D');
@@ -73,14 +73,9 @@ const taskTemplate = z.strictObject({
   instructions: text,
   kind: z.enum(TASK_KINDS),
   role: key,
-  due: dueSpec,
-  recurs: z
-    .strictObject({
-      at: z.array(wallClock).min(1),
-      /** Only on these days of the week (default: every day). */
-      weekdays: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1).optional(),
-    })
-    .optional(),
+  /** Not needed on a recurring task: each occurrence is due at its own time (the next occurrence when raised). */
+  due: dueSpec.optional(),
+  recurs: recurrenceSchema.optional(),
   escalation: key.optional(),
   source: z.string().optional(),
   ...lifecycleFields,

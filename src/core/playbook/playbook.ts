@@ -1,5 +1,6 @@
 import type { Text } from '../text.js';
 import type { EventData } from './event-data.js';
+import type { Recurrence } from '../recurrence.js';
 import { stagesOf, type RaiseMode, type Stage } from './levels.js';
 
 export const TASK_KINDS = [
@@ -53,10 +54,13 @@ export interface TaskTemplate {
   instructions: Text;
   kind: TaskKind;
   role: string;
-  /** ISO 8601 duration from when it is raised, a local time in the unit's zone ("14:00"), or "immediately". */
-  due: string;
-  /** A duty raised again every day at these local times while its level is active. */
-  recurs?: { at: string[]; weekdays?: Weekday[] };
+  /**
+   * ISO 8601 duration from when it is raised, a local time in the unit's zone ("14:00"), or "immediately".
+   * Not needed on a recurring duty: each occurrence is due at its own time.
+   */
+  due?: string;
+  /** A duty raised again while its level is active: at local times, at an interval or on a cron rule (recurrence.ts). */
+  recurs?: Recurrence;
   /** Key of the escalation chain that runs when the task is not done by its due time. */
   escalation?: string;
   /** Where in the seed document this measure comes from, e.g. "003 III.2 Bước 1". */
