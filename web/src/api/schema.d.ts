@@ -1221,6 +1221,34 @@ export interface components {
             /** @description or to whoever holds this playbook role in the incident's unit now */
             role?: string;
         };
+        RecurrenceRuleView: {
+            /**
+             * @description local times in the unit’s zone
+             * @example [
+             *       "16:30"
+             *     ]
+             */
+            at?: string[];
+            /**
+             * @description with every: the local window, both ends included
+             * @example [
+             *       "06:00",
+             *       "22:00"
+             *     ]
+             */
+            between?: string[];
+            /**
+             * @description a 5-field cron pattern in the unit’s zone
+             * @example *\/30 6-21 * * *
+             */
+            cron?: string;
+            /**
+             * @description an interval on the local clock (PT30M: :00 and :30 of each hour)
+             * @example PT1H
+             */
+            every?: string;
+            weekdays?: components["schemas"]["Weekday"][];
+        };
         RecurrenceView: {
             /**
              * @description local times in the unit’s zone
@@ -1228,7 +1256,29 @@ export interface components {
              *       "16:30"
              *     ]
              */
-            at: string[];
+            at?: string[];
+            /**
+             * @description with every: the local window, both ends included
+             * @example [
+             *       "06:00",
+             *       "22:00"
+             *     ]
+             */
+            between?: string[];
+            /** @description another rule for the series started at these levels */
+            byLevel?: {
+                [key: string]: components["schemas"]["RecurrenceRuleView"];
+            };
+            /**
+             * @description a 5-field cron pattern in the unit’s zone
+             * @example *\/30 6-21 * * *
+             */
+            cron?: string;
+            /**
+             * @description an interval on the local clock (PT30M: :00 and :30 of each hour)
+             * @example PT1H
+             */
+            every?: string;
             weekdays?: components["schemas"]["Weekday"][];
         };
         RedeemLinkDto: {
@@ -1362,10 +1412,10 @@ export interface components {
         TaskStatus: "open" | "done" | "cancelled";
         TaskTemplateView: {
             /**
-             * @description an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date
+             * @description an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date; absent on a recurring duty (each occurrence is due at its time)
              * @example PT30M
              */
-            due: string;
+            due?: string;
             /** @description key of the escalation chain run when the task is late */
             escalation?: string;
             instructions: components["schemas"]["BilingualText"];
