@@ -90,13 +90,24 @@ export class RecurrenceView extends RecurrenceRuleView {
   byLevel?: Record<string, RecurrenceRuleView>;
 }
 
+/** A due time from the data of the event that raises the task ("6 hours before the forecast peak"). */
+export class DataDueView {
+  @ApiProperty({ example: 'forecastPeakAt', description: 'a timestamp field of the event’s data' }) data: string;
+  @ApiPropertyOptional({ example: 'PT6H', description: 'how long before that time' }) before?: string;
+  @ApiProperty({ example: 'PT2H', description: 'the due time when the event does not carry the field' }) otherwise: string;
+}
+
 export class TaskTemplateView {
   @ApiProperty({ example: 'notify_department_of_health' }) key: string;
   @ApiProperty({ type: BilingualText }) title: BilingualText;
   @ApiProperty({ type: BilingualText }) instructions: BilingualText;
   @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' }) kind: string;
   @ApiProperty() role: string;
-  @ApiPropertyOptional({ example: 'PT30M', description: 'an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date; absent on a recurring duty (each occurrence is due at its time)' }) due?: string;
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string', example: 'PT30M' }, { $ref: getSchemaPath(DataDueView) }],
+    description: 'an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date; or a time from the raising event’s data; absent on a recurring duty (each occurrence is due at its time)',
+  })
+  due?: string | DataDueView;
   @ApiPropertyOptional({ type: RecurrenceView }) recurs?: RecurrenceView;
   @ApiPropertyOptional({ description: 'key of the escalation chain run when the task is late' }) escalation?: string;
   @ApiPropertyOptional({ example: '003 III.2 Bước 1', description: 'where in the seed document the measure comes from' }) source?: string;

@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPr
 import { ApiSignedIn } from '../access/api-auth.js';
 import { ApiErrors, ErrorBody } from '../common/error-body.js';
 import { mermaidDiagram } from '../core/playbook/diagram.js';
-import { EscalationChainView, EventFieldView, PlaybookDetail, PlaybookSummary, PlaybookVersionView, RecurrenceRuleView } from './playbook-responses.js';
+import { DataDueView, EscalationChainView, EventFieldView, PlaybookDetail, PlaybookSummary, PlaybookVersionView, RecurrenceRuleView } from './playbook-responses.js';
 import { PlaybookRegistry, type PlaybookVersion } from './playbook-registry.js';
 
 function summary(v: PlaybookVersion) {
@@ -14,7 +14,7 @@ function summary(v: PlaybookVersion) {
 
 @ApiTags('playbooks')
 @ApiSignedIn()
-@ApiExtraModels(EscalationChainView, EventFieldView, RecurrenceRuleView)
+@ApiExtraModels(DataDueView, EscalationChainView, EventFieldView, RecurrenceRuleView)
 @Controller('playbooks')
 export class PlaybooksController {
   constructor(private readonly registry: PlaybookRegistry) {}

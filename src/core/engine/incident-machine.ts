@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import { isoDurationToMs } from '../duration.js';
 import { dueAt } from '../due.js';
+import { dueFromData, isDataDue, type TemplateDue } from '../due-from-data.js';
 import { catchUp, nextOccurrence, ruleAt } from '../recurrence.js';
 import { buildMachine } from '../machine/build-machine.js';
 import { RECUR, RESERVED_EVENTS, type IncidentContext, type IncidentEvent, type MachineEffect } from '../machine/incident-context.js';
@@ -87,7 +88,7 @@ export class IncidentMachine {
     const [next, actions] = transition(this.machine, current, event);
     // XState answers an event no active state handles with the very same snapshot object.
     if (next === current) return { accepted: false, ...this.position(current) };
-    return { accepted: true, ...this.step(next, actions, now, env) };
+    return { accepted: true, ...this.step(next, actions, now, env, event.data) };
   }
 
   /** Step `step` of the escalation of an overdue task from `template`, or null when there is no such step. */
@@ -152,11 +153,12 @@ export class IncidentMachine {
     });
   }
 
-  private step(next: AnyMachineSnapshot, actions: ReadonlyArray<{ type: string; params?: unknown }>, now: Date, env: Surroundings): Step {
+  /** `data`: the data of the event being applied, for due times taken from it (due-from-data.ts). */
+  private step(next: AnyMachineSnapshot, actions: ReadonlyArray<{ type: string; params?: unknown }>, now: Date, env: Surroundings, data?: Record<string, unknown>): Step {
     // Stryker disable next-line ConditionalExpression,StringLiteral: XState 5's transition() throws an action's error rather than returning an error snapshot; kept in case that changes
     if (next.status === 'error') throw new EngineError(`playbook ${this.playbook.key}: ${String(next.error)}`);
     const context = next.context as IncidentContext;
-    const effects: Effect[] = context.effects.flatMap((e) => this.toEffects(e, now, env));
+    const effects: Effect[] = context.effects.flatMap((e) => this.toEffects(e, now, env, data));
     for (const a of actions) {
       const p = (a.params ?? {}) as Record<string, unknown>;
       // Delayed transitions come back as delayed raises; they become durable timer rows, not in-process timeouts.
@@ -177,11 +179,11 @@ export class IncidentMachine {
     return { snapshot, effects, ...this.position(next) };
   }
 
-  private toEffects(e: MachineEffect, now: Date, env: Surroundings): Effect[] {
+  private toEffects(e: MachineEffect, now: Date, env: Surroundings, data?: Record<string, unknown>): Effect[] {
     switch (e.type) {
       case 'raiseTask': {
         const t = this.template(e.template);
-        if (!t.recurs) return [this.raise(e.template, e.level, dueAt(t.due!, now, env.zone, this.playbook.immediately))];
+        if (!t.recurs) return [this.raise(e.template, e.level, this.dueOf(t.due!, now, env, data))];
         // A recurring duty: the first occurrence now, and a timer that raises the next one when it falls due.
         const first = nextOccurrence(ruleAt(t.recurs, e.level), now, env.zone);
         return [this.raise(e.template, e.level, first, { occurrence: first }), this.recurTimer(e.template, first)];
@@ -203,6 +205,11 @@ export class IncidentMachine {
       case 'notify':
         return [{ type: 'notify', party: e.party, message: e.message }];
     }
+  }
+
+  private dueOf(due: TemplateDue, now: Date, env: Surroundings, data: Record<string, unknown> | undefined): Date {
+    if (!isDataDue(due)) return dueAt(due, now, env.zone, this.playbook.immediately);
+    return dueFromData(due, data) ?? dueAt(due.otherwise, now, env.zone, this.playbook.immediately);
   }
 
   private raise(template: string, level: string, due: Date, extra: { occurrence?: Date; late?: boolean } = {}): Effect {

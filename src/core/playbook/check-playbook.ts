@@ -5,6 +5,7 @@ import { conditionIssues, isCondition } from '../guards.js';
 import { ACCESS_ROLES, roleChain, type Playbook, type StateConfig } from './playbook.js';
 import { checkLevels } from './check-levels.js';
 import { checkRecurrences } from './recurrence-schema.js';
+import { checkDataDues } from '../due-from-data.js';
 
 export type IssuePath = (string | number)[];
 export interface PlaybookIssue {
@@ -54,6 +55,7 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
   // The machine's own `on` may raise tasks too: they belong to the level the incident is at (levels.ts).
   issues.push(...checkLevels(p));
   issues.push(...checkRecurrences(p));
+  issues.push(...checkDataDues(p));
   if (!levels.has(p.machine.initial)) {
     issues.push({ path: ['machine', 'initial'], message: `unknown level "${p.machine.initial}"; expected one of ${list(levels)}` });
   }

@@ -3,7 +3,7 @@ import { TASK_KINDS } from './playbook.js';
 import { isoDurationToMs } from '../duration.js';
 import { isDueSpec } from '../due.js';
 import { announceField, levelsFields, lifecycleFields } from './levels.js';
-import { eventDataSchema } from './event-data.js';
+import { eventDataSchema, fieldName } from './event-data.js';
 import { recurrenceSchema } from './recurrence-schema.js';
 
 /** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
@@ -74,7 +74,7 @@ const taskTemplate = z.strictObject({
   kind: z.enum(TASK_KINDS),
   role: key,
   /** Not needed on a recurring task: each occurrence is due at its own time (the next occurrence when raised). */
-  due: dueSpec.optional(),
+  due: z.union([dueSpec, z.strictObject({ data: fieldName, before: isoDuration.optional(), otherwise: dueSpec })]).optional(),
   recurs: recurrenceSchema.optional(),
   escalation: key.optional(),
   source: z.string().optional(),

@@ -1,6 +1,7 @@
 import type { Text } from '../text.js';
 import type { EventData } from './event-data.js';
 import type { Recurrence } from '../recurrence.js';
+import type { TemplateDue } from '../due-from-data.js';
 import { stagesOf, type RaiseMode, type Stage } from './levels.js';
 
 export const TASK_KINDS = [
@@ -56,9 +57,10 @@ export interface TaskTemplate {
   role: string;
   /**
    * ISO 8601 duration from when it is raised, a local time in the unit's zone ("14:00"), or "immediately".
-   * Not needed on a recurring duty: each occurrence is due at its own time.
+   * Not needed on a recurring duty: each occurrence is due at its own time. Or a time from the raising
+   * event's data (due-from-data.ts).
    */
-  due?: string;
+  due?: TemplateDue;
   /** A duty raised again while its level is active: at local times, at an interval or on a cron rule (recurrence.ts). */
   recurs?: Recurrence;
   /** Key of the escalation chain that runs when the task is not done by its due time. */
