@@ -793,6 +793,23 @@ export interface components {
              */
             url: string;
         };
+        DataDueView: {
+            /**
+             * @description how long before that time
+             * @example PT6H
+             */
+            before?: string;
+            /**
+             * @description a timestamp field of the event’s data
+             * @example forecastPeakAt
+             */
+            data: string;
+            /**
+             * @description the due time when the event does not carry the field
+             * @example PT2H
+             */
+            otherwise: string;
+        };
         DirectiveEnd: {
             /**
              * @description the event the engine sends then
@@ -1411,11 +1428,8 @@ export interface components {
         /** @enum {string} */
         TaskStatus: "open" | "done" | "cancelled";
         TaskTemplateView: {
-            /**
-             * @description an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date; absent on a recurring duty (each occurrence is due at its time)
-             * @example PT30M
-             */
-            due?: string;
+            /** @description an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date; or a time from the raising event’s data; absent on a recurring duty (each occurrence is due at its time) */
+            due?: string | components["schemas"]["DataDueView"];
             /** @description key of the escalation chain run when the task is late */
             escalation?: string;
             instructions: components["schemas"]["BilingualText"];
