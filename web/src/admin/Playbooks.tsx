@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDiagram, usePlaybook, usePlaybooks, useVersions } from '../api/queries';
-import { formatInZone, pick } from '../lib/format';
+import { formatForReader, pick } from '../lib/format';
 import { ErrorView, Loading } from '../shell/States';
 
 const DiagramView = lazy(() => import('../pages/DiagramView'));
@@ -62,7 +62,7 @@ function PlaybookDetail({ playbookKey }: { playbookKey: string }) {
                   <td>
                     {v.version} {v.current && <span className="badge">{t('admin.playbooks.current')}</span>}
                   </td>
-                  <td>{formatInZone(v.loadedAt, i18n.language, 'UTC')}</td>
+                  <td>{formatForReader(v.loadedAt, i18n.language)}</td>
                   <td>{v.incidents}</td>
                   <td>
                     <code className="small">{v.hash.slice(0, 12)}</code>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useBoard, useDiagrams, usePlaybooks, type BoardFilter } from '../api/queries';
 import type { BoardIncident, Unit } from '../api/types';
 import { stateId, type Diagram } from '../lib/diagram';
-import { pick, relative, useNow } from '../lib/format';
+import { pick, readerZone, relative, useNow } from '../lib/format';
 import { ErrorView, Loading } from '../shell/States';
 import { LevelBadge } from './parts';
 import { OpenIncident } from './OpenIncident';
@@ -17,7 +17,7 @@ function rowsOf(units: Unit[], incidents: BoardIncident[]): Row[] {
   const byUnit = new Map<string, BoardIncident[]>();
   for (const i of incidents) byUnit.set(i.unitId, [...(byUnit.get(i.unitId) ?? []), i]);
   const known = new Map(units.map((u) => [u.id, u]));
-  for (const id of byUnit.keys()) if (!known.has(id)) known.set(id, { id, name: id, parentId: null, timeZone: 'UTC' });
+  for (const id of byUnit.keys()) if (!known.has(id)) known.set(id, { id, name: id, parentId: null, timeZone: readerZone() });
   const children = new Map<string | null, Unit[]>();
   for (const u of known.values()) {
     const p = u.parentId && known.has(u.parentId) ? u.parentId : null;
@@ -158,7 +158,7 @@ function IncidentCard({ inc, now, lang, diagram }: { inc: BoardIncident; now: nu
   const { t } = useTranslation();
   const title = inc.title || pick(inc.playbook.title, lang);
   return (
-    <article className={`card level-r${Math.min(inc.level.rank, 4)}`} aria-label={title}>
+    <article className={`card level-r${Math.min(Math.max(inc.level.rank, 0), 4)}`} aria-label={title}>
       <div className="card-top">
         <LevelBadge rank={inc.level.rank} title={pick(inc.level.title, lang)} />
         <span className="muted since">{t('board.since', { when: relative(inc.levelChangedAt, lang, now) })}</span>

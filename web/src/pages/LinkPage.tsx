@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, client, data } from '../api/http';
 import { useSignedIn } from '../lib/auth';
-import { formatInZone } from '../lib/format';
+import { formatForReader } from '../lib/format';
 import { InlineError, Loading } from '../shell/States';
 import { AuthFrame } from './SignInPage';
 
@@ -70,7 +70,7 @@ export function LinkPage() {
       <p>
         {t('link.for')} <strong>{l.person.name}</strong> ({l.person.email})
       </p>
-      <p className="muted">{t('link.expires', { at: formatInZone(l.expiresAt, i18n.language, Intl.DateTimeFormat().resolvedOptions().timeZone) })}</p>
+      <p className="muted">{t('link.expires', { at: formatForReader(l.expiresAt, i18n.language) })}</p>
       <form onSubmit={submit} noValidate>
         {needsPassword && (
           <>

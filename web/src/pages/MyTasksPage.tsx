@@ -37,7 +37,7 @@ export function MyTasksPage() {
       <ul className="task-cards">
         {list.map((task) => {
           const inc = incidents.get(task.incidentId);
-          const zone = units.data?.find((u) => u.id === inc?.unit)?.timeZone ?? 'UTC';
+          const zone = units.data?.find((u) => u.id === inc?.unit)?.timeZone;
           return (
             <li key={task.id}>
               <TaskCard task={task} incident={inc} diagram={inc ? diagramOf.get(inc.playbook) : undefined} zone={zone} now={now} />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { ApiError, client, data, errorBody } from '../api/http';
 import { useSession, useSignedIn } from '../lib/auth';
-import { localeOf } from '../lib/format';
+import { formatForReader } from '../lib/format';
 import { LanguageSwitch } from '../shell/Layout';
 
 /** Only paths inside the console: `next` comes from the address bar. */
@@ -57,7 +57,7 @@ export function SignInPage() {
     if (e.status === 429) {
       const at = errorBody(e).retryAt;
       error = at
-        ? t('signIn.tooMany', { at: new Intl.DateTimeFormat(localeOf(i18n.language), { timeStyle: 'short' }).format(new Date(String(at))) })
+        ? t('signIn.tooMany', { at: formatForReader(String(at), i18n.language) })
         : t('signIn.tooManySoon');
     } else if (e.status === 401 || e.status === 400) error = t('signIn.wrong');
     else if (e.status === 0 || e.status >= 500) error = t('error.network');

@@ -15,7 +15,7 @@ export function LevelBadge({ rank, title }: { rank: number; title: string }) {
 
 
 /** Due time in the unit's zone (named), a live countdown, and the overdue / escalated state in words. */
-export function TaskDue({ task, timeZone, now }: { task: Task; timeZone: string; now: number }) {
+export function TaskDue({ task, timeZone, now }: { task: Task; timeZone?: string; now: number }) {
   const { t, i18n } = useTranslation();
   const c = countdown(task.dueAt, now);
   const time = c.days ? `${t('task.days', { count: c.days })} ${c.hms}` : c.hms;
