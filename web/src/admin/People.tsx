@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, data } from '../api/http';
 import type { Person } from '../api/types';
-import { formatInZone } from '../lib/format';
+import { formatForReader } from '../lib/format';
 import { ErrorView, InlineError, Loading } from '../shell/States';
 import { usePeople } from './admin-queries';
 
@@ -56,7 +56,7 @@ export function People() {
           <p>
             <code className="secret">{link.url}</code>
           </p>
-          <p className="muted">{t('admin.shownOnce')} · {formatInZone(link.expiresAt, i18n.language, 'UTC')}</p>
+          <p className="muted">{t('admin.shownOnce')} · {formatForReader(link.expiresAt, i18n.language)}</p>
           <button type="button" className="btn small" onClick={() => void navigator.clipboard?.writeText(link.url)}>
             {t('admin.copy')}
           </button>
@@ -69,7 +69,7 @@ export function People() {
         <ErrorView error={people.error} what={t('admin.people.title')} onRetry={() => void people.refetch()} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">{t('admin.people.name')}</th>
@@ -81,14 +81,14 @@ export function People() {
             <tbody>
               {people.data.map((p) => (
                 <tr key={p.id}>
-                  <td>
+                  <td data-label={t('admin.people.name')}>
                     {p.name}
                     {p.admin && <span className="badge"> {t('admin.people.admin')}</span>}
                     {p.kind === 'service' && <span className="badge"> {t('admin.people.service')}</span>}
                   </td>
-                  <td>{p.email}</td>
-                  <td>{p.active ? t('admin.people.active') : t('admin.people.inactive')}</td>
-                  <td className="row-actions">
+                  <td data-label={t('admin.people.email')}>{p.email}</td>
+                  <td data-label={t('admin.people.state')}>{p.active ? t('admin.people.active') : t('admin.people.inactive')}</td>
+                  <td className="row-actions" data-label={t('admin.actions')}>
                     {p.kind === 'person' && p.email && (
                       <>
                         <button type="button" className="btn small" aria-label={t('admin.people.inviteFor', { name: p.name })} onClick={() => sendLink.mutate({ person: p, kind: 'invite' })}>

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, data } from '../api/http';
-import { formatInZone } from '../lib/format';
+import { usePlaybookNames } from '../api/queries';
+import { formatInZone, readerZone, wallTimeToIso, zoneName } from '../lib/format';
 import { ErrorView, InlineError, Loading } from '../shell/States';
 import { nameOf, useAdminUnits, useAssignments, usePeople } from './admin-queries';
 
@@ -11,10 +12,12 @@ export function RoleAssignments() {
   const { t, i18n } = useTranslation();
   const units = useAdminUnits();
   const people = usePeople();
+  const names = usePlaybookNames();
   const [unitFilter, setUnitFilter] = useState('');
   const list = useAssignments(unitFilter || undefined);
   const qc = useQueryClient();
   const [form, setForm] = useState({ unitId: '', role: '', personId: '', deputyFor: '', validFrom: '', validUntil: '' });
+  const formZone = zoneName(units.data?.find((u) => u.id === form.unitId)?.timeZone) ?? readerZone();
   const refresh = () => void qc.invalidateQueries({ queryKey: ['admin', 'assignments'] });
   const add = useMutation({
     mutationFn: () =>
@@ -24,8 +27,9 @@ export function RoleAssignments() {
         role: form.role.trim(),
         personId: form.personId,
         deputyFor: form.deputyFor || undefined,
-        validFrom: form.validFrom ? new Date(form.validFrom).toISOString() : undefined,
-        validUntil: form.validUntil ? new Date(form.validUntil).toISOString() : undefined,
+        // The window is typed as wall-clock times of the unit's zone, named beside the fields.
+        validFrom: form.validFrom ? wallTimeToIso(form.validFrom, formZone) : undefined,
+        validUntil: form.validUntil ? wallTimeToIso(form.validUntil, formZone) : undefined,
         },
       })),
     onSuccess: () => {
@@ -39,7 +43,7 @@ export function RoleAssignments() {
     e.preventDefault();
     add.mutate();
   };
-  const zone = (unitId: string) => units.data?.find((u) => u.id === unitId)?.timeZone ?? 'UTC';
+  const zone = (unitId: string) => units.data?.find((u) => u.id === unitId)?.timeZone;
   const active = (people.data ?? []).filter((p) => p.active);
   return (
     <section aria-labelledby="roles-title">
@@ -86,11 +90,15 @@ export function RoleAssignments() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="ra-from">{t('admin.roles.validFrom')}</label>
+          <label htmlFor="ra-from">
+            {t('admin.roles.validFrom')} <span className="muted small">({t('incident.dataZone', { zone: formZone })})</span>
+          </label>
           <input id="ra-from" type="datetime-local" value={form.validFrom} onChange={upd('validFrom')} />
         </div>
         <div className="field">
-          <label htmlFor="ra-until">{t('admin.roles.validUntil')}</label>
+          <label htmlFor="ra-until">
+            {t('admin.roles.validUntil')} <span className="muted small">({t('incident.dataZone', { zone: formZone })})</span>
+          </label>
           <input id="ra-until" type="datetime-local" value={form.validUntil} onChange={upd('validUntil')} />
         </div>
         <button type="submit" className="btn primary" disabled={add.isPending || !form.unitId || !form.role || !form.personId}>
@@ -117,7 +125,7 @@ export function RoleAssignments() {
         <ErrorView error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">{t('admin.roles.unit')}</th>
@@ -131,16 +139,16 @@ export function RoleAssignments() {
             <tbody>
               {list.data.map((a) => (
                 <tr key={a.id}>
-                  <td>{a.unitId}</td>
-                  <td>
-                    <code>{a.role}</code>
+                  <td data-label={t('admin.roles.unit')}>{units.data?.find((u) => u.id === a.unitId)?.name ?? a.unitId}</td>
+                  <td data-label={t('admin.roles.role')}>
+                    <span title={a.role}>{names.role(a.role, i18n.language)}</span>
                   </td>
-                  <td>{nameOf(people.data, a.personId)}</td>
-                  <td>{nameOf(people.data, a.deputyFor)}</td>
-                  <td>
+                  <td data-label={t('admin.roles.person')}>{nameOf(people.data, a.personId)}</td>
+                  <td data-label={t('admin.roles.deputyFor')}>{nameOf(people.data, a.deputyFor)}</td>
+                  <td data-label={t('admin.roles.window')}>
                     {a.validFrom ? formatInZone(a.validFrom, i18n.language, zone(a.unitId)) : '—'} → {a.validUntil ? formatInZone(a.validUntil, i18n.language, zone(a.unitId)) : '—'}
                   </td>
-                  <td>
+                  <td data-label={t('admin.actions')}>
                     <button type="button" className="btn small" aria-label={t('admin.roles.removeFor', { role: a.role, name: nameOf(people.data, a.personId) })} onClick={() => remove.mutate(a.id)}>
                       {t('admin.roles.remove')}
                     </button>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, data } from '../api/http';
-import { formatInZone } from '../lib/format';
+import { formatForReader } from '../lib/format';
 import { ErrorView, InlineError, Loading } from '../shell/States';
 import { nameOf, usePeople } from './admin-queries';
 
@@ -29,7 +29,7 @@ export function Tokens() {
     e.preventDefault();
     if (personId && name.trim()) create.mutate();
   };
-  const when = (iso: string | null) => (iso ? formatInZone(iso, i18n.language, 'UTC') : '—');
+  const when = (iso: string | null) => (iso ? formatForReader(iso, i18n.language) : '—');
   return (
     <section aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('admin.tokens.title')}</h2>
@@ -72,7 +72,7 @@ export function Tokens() {
         <ErrorView error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">{t('admin.tokens.label')}</th>
@@ -86,14 +86,14 @@ export function Tokens() {
             <tbody>
               {tokens.data.map((tk) => (
                 <tr key={tk.id}>
-                  <td>{tk.name}</td>
-                  <td>{nameOf(people.data, tk.personId)}</td>
-                  <td>
+                  <td data-label={t('admin.tokens.label')}>{tk.name}</td>
+                  <td data-label={t('admin.roles.person')}>{nameOf(people.data, tk.personId)}</td>
+                  <td data-label={t('admin.tokens.prefix')}>
                     <code>{tk.prefix}…</code>
                   </td>
-                  <td>{when(tk.lastUsedAt)}</td>
-                  <td>{tk.revokedAt ? t('admin.tokens.revokedAt', { at: when(tk.revokedAt) }) : t('admin.people.active')}</td>
-                  <td>
+                  <td data-label={t('admin.tokens.lastUsed')}>{when(tk.lastUsedAt)}</td>
+                  <td data-label={t('admin.people.state')}>{tk.revokedAt ? t('admin.tokens.revokedAt', { at: when(tk.revokedAt) }) : t('admin.people.active')}</td>
+                  <td data-label={t('admin.actions')}>
                     {!tk.revokedAt && (
                       <button type="button" className="btn small danger" aria-label={t('admin.tokens.revokeFor', { name: tk.name })} onClick={() => revoke.mutate(tk.id)}>
                         {t('admin.tokens.revoke')}

@@ -1,6 +1,8 @@
 // Query keys and fetchers shared by the pages; the live stream (lib/live.ts) invalidates by these keys.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { parseDiagram, type Diagram } from '../lib/diagram';
+import { pick } from '../lib/format';
+import type { Text } from './types';
 import { client, data } from './http';
 
 export interface BoardFilter {
@@ -65,3 +67,21 @@ export const useMyTasks = () =>
     queryFn: () => data(client.GET('/tasks', { params: { query: { assignee: 'me', status: 'open', limit: 500 } } })),
     refetchInterval: 60_000,
   });
+
+/**
+ * The titles of roles and outside parties across every current playbook, by key, for pages that show keys
+ * not tied to one incident (a unit's contacts, the audit log). Falls back to the key itself.
+ */
+export function usePlaybookNames(): { role: (key: string, lang: string) => string; party: (key: string, lang: string) => string } {
+  const list = usePlaybooks();
+  const details = useQueries({
+    queries: (list.data ?? []).map((p) => ({ queryKey: ['playbook', p.key], queryFn: () => data(client.GET('/playbooks/{key}', { params: { path: { key: p.key } } })), staleTime: 300_000 })),
+  });
+  const roles = new Map<string, Text>();
+  const parties = new Map<string, Text>();
+  for (const d of details) {
+    for (const r of d.data?.roles ?? []) if (!roles.has(r.key)) roles.set(r.key, r.title);
+    for (const p of d.data?.parties ?? []) if (!parties.has(p.key)) parties.set(p.key, p.title);
+  }
+  return { role: (key, lang) => pick(roles.get(key), lang) || key, party: (key, lang) => pick(parties.get(key), lang) || key };
+}

@@ -1,25 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { client, data } from '../api/http';
 import { useNotifications, useTimeline } from '../api/queries';
-import type { Incident, Playbook } from '../api/types';
-import { useSession } from '../lib/auth';
+import type { Incident, Notification, Playbook } from '../api/types';
 import { formatInZone, pick } from '../lib/format';
 import { ErrorView, Loading } from '../shell/States';
 
 /** The timeline (who did what, for whom) and the notifications sent, with their delivery state. */
-export function IncidentHistory({ incident, playbook, zone }: { incident: Incident; playbook?: Playbook; zone: string }) {
+export function IncidentHistory({ incident, playbook, zone }: { incident: Incident; playbook?: Playbook; zone?: string }) {
   const { t, i18n } = useTranslation();
   const timeline = useTimeline(incident.id);
   const notes = useNotifications(incident.id);
   const lang = i18n.language;
-  // The timeline names the person a deputy stood in for by id; only admins may list people to name them.
-  const admin = !!useSession().data?.person.admin;
-  const people = useQuery({ queryKey: ['admin', 'people'], queryFn: () => data(client.GET('/people')), enabled: admin, staleTime: 300_000 });
-  const behalf = (id: string) => {
-    const name = people.data?.find((p) => p.id === id)?.name ?? (/^[0-9a-f-]{36}$/i.test(id) ? null : id);
-    return name ? t('timeline.onBehalfOf', { name }) : t('timeline.onBehalfOfHolder');
-  };
+  // The service names the person a deputy stood in for (onBehalfOfName), for readers who may not list people.
+  const behalf = (name: string | null) => (name ? t('timeline.onBehalfOf', { name }) : t('timeline.onBehalfOfHolder'));
+  // A notification goes to an outside party of the playbook (its title) or, escalating, to a role (its title).
+  const audience = (n: Notification) =>
+    pick((n.kind === 'escalation' ? playbook?.roles.find((r) => r.key === n.audience) : playbook?.parties.find((p) => p.key === n.audience))?.title, lang) || n.audience;
   const taskTitle = (d: Record<string, unknown> | null) => {
     const key = typeof d?.template === 'string' ? d.template : null;
     return key ? pick(playbook?.taskTemplates.find((x) => x.key === key)?.title, lang) || key : null;
@@ -44,7 +39,7 @@ export function IncidentHistory({ incident, playbook, zone }: { incident: Incide
                 </p>
                 <p className="muted">
                   {t('timeline.by', { actor: e.actor })}
-                  {e.onBehalfOf && ` · ${behalf(e.onBehalfOf)}`}
+                  {e.onBehalfOf && ` · ${behalf(e.onBehalfOfName)}`}
                   {e.from && e.from.level !== e.to.level && ` · ${levelTitle(e.from.level)} → ${levelTitle(e.to.level)}`}
                 </p>
                 {e.note && <p className="note">“{e.note}”</p>}
@@ -63,7 +58,7 @@ export function IncidentHistory({ incident, playbook, zone }: { incident: Incide
           <p className="muted">{t('incident.noNotifications')}</p>
         ) : (
           <div className="table-wrap" tabIndex={0}>
-            <table>
+            <table className="stack">
               <thead>
                 <tr>
                   <th scope="col">{t('notification.kind')}</th>
@@ -75,20 +70,25 @@ export function IncidentHistory({ incident, playbook, zone }: { incident: Incide
               <tbody>
                 {notes.data.map((n) => (
                   <tr key={n.id}>
-                    <td>
+                    <td data-label={t('notification.kind')}>
                       {t(`notification.kinds.${n.kind}`, { defaultValue: n.kind })}
-                      {n.audience && <span className="muted small"> · {n.audience}</span>}
+                      {n.audience && (
+                        <span className="muted small" title={n.audience}>
+                          {' '}
+                          · {audience(n)}
+                        </span>
+                      )}
                     </td>
-                    <td>
-                      {n.channel}
-                      {n.address && `: ${n.address}`}
+                    <td data-label={t('notification.to')}>
+                      <span title={n.channel}>{t(`notification.channels.${n.channel}`, { defaultValue: n.channel })}</span>
+                      {n.address && <span className="addr">: {n.address}</span>}
                     </td>
-                    <td>
+                    <td data-label={t('notification.status')}>
                       <span className={`badge status-${n.status}`}>{t(`notification.${n.status}`)}</span>
                       {n.attempts > 1 && ` · ${t('notification.attempts', { count: n.attempts })}`}
                       {n.lastError && n.status !== 'delivered' && <span className="muted small"> · {n.lastError}</span>}
                     </td>
-                    <td>{formatInZone(n.deliveredAt ?? n.createdAt, lang, zone)}</td>
+                    <td data-label={t('notification.when')}>{formatInZone(n.deliveredAt ?? n.createdAt, lang, zone)}</td>
                   </tr>
                 ))}
               </tbody>

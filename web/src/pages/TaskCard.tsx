@@ -55,7 +55,7 @@ export function useTaskActions(task: Task) {
   return { note, setNote, ack, complete };
 }
 
-export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; incident?: Incident; diagram?: Diagram; zone: string; now: number }) {
+export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; incident?: Incident; diagram?: Diagram; zone?: string; now: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const me = useMe();
@@ -76,7 +76,7 @@ export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; i
         </p>
       )}
       <TaskDue task={task} timeZone={zone} now={now} />
-      {deputy && <p className="deputy">{t('task.deputy')}</p>}
+      {deputy && <p className="deputy">{deputy.deputyForName ? t('task.deputy', { name: deputy.deputyForName }) : t('task.deputyUnnamed')}</p>}
       {task.acknowledgedAt && <p className="muted">{t('task.acknowledgedBy', { name: task.acknowledgedBy?.name ?? '' })}</p>}
       <details>
         <summary>{t('task.instructions')}</summary>
