@@ -68,6 +68,8 @@ test('the README walkthrough by clicking: open, raise, five notifications on a p
   await expect(chief.page.getByRole('heading', { level: 1, name: vi('tasks.title') })).toBeVisible();
   const first = taskCard(chief.page, CHIEF_STEP1[0], title);
   await expect(first).toBeVisible();
+  // The first task is on the first screen, without scrolling (a compact phone top bar).
+  await expect(chief.page.getByRole('article').first().getByRole('heading').first()).toBeInViewport({ ratio: 1 });
   await first.getByRole('button', { name: vi('task.acknowledge') }).click();
   await expect(first.getByRole('button', { name: vi('task.acknowledge') })).toHaveCount(0);
   await expect(first).toContainText(/đã nhận việc/);

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { setCsrfToken } from '../api/client';
 import { client } from '../api/http';
 import { setLang, type Lang } from '../i18n';
@@ -33,6 +33,31 @@ export function Layout() {
   const live = useLive(!!person);
   const qc = useQueryClient();
   const navigate = useNavigate();
+  // On a phone the name, language and sign-out sit behind one button, so the bar is one row and the first
+  // task shows without scrolling; on a wide screen they are always shown (CSS) and the button is hidden.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const account = useRef<HTMLDivElement>(null);
+  // An open menu closes on Escape (focus back on its button) and on a press anywhere outside it.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      toggle.current?.focus();
+    };
+    const onPress = (e: PointerEvent) => {
+      if (!account.current?.contains(e.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPress);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPress);
+    };
+  }, [menuOpen]);
+  const location = useLocation();
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const signOut = async () => {
     try {
@@ -59,20 +84,34 @@ export function Layout() {
           <NavLink to="/tasks">{t('nav.tasks')}</NavLink>
           {person?.admin && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
-        <div className="tools">
-          <span className={`live live-${live}`} role="status" aria-live="polite">
-            <span className="dot" aria-hidden="true" />
-            {t(`live.${live}`)}
-          </span>
-          <LanguageSwitch />
-          {person && (
-            <span className="who" title={person.email ?? undefined}>
-              {person.name}
-            </span>
-          )}
-          <button type="button" className="btn small" onClick={() => void signOut()}>
-            {t('shell.signOut')}
+        <span className={`live live-${live}`} role="status" aria-live="polite">
+          <span className="dot" aria-hidden="true" />
+          <span className="live-text">{t(`live.${live}`)}</span>
+        </span>
+        <div className="account" ref={account}>
+          <button
+            type="button"
+            ref={toggle}
+            className="btn small account-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="account-panel"
+            title={person?.name}
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            <span aria-hidden="true">☰</span>
+            <span className="sr-only">{person ? t('shell.accountOf', { name: person.name }) : t('shell.account')}</span>
           </button>
+          <div id="account-panel" className={`tools${menuOpen ? ' open' : ''}`}>
+            {person && (
+              <span className="who" title={person.email ?? undefined}>
+                {person.name}
+              </span>
+            )}
+            <LanguageSwitch />
+            <button type="button" className="btn small" onClick={() => void signOut()}>
+              {t('shell.signOut')}
+            </button>
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
