@@ -14,10 +14,7 @@ export type TimelineEntry = S['TimelineEntry'];
 export type Notification = S['NotificationView'];
 export type PlaybookSummary = S['PlaybookSummary'];
 export type Playbook = S['PlaybookDetail'];
-export type PlaybookEvent = S['EventDefinitionView'] & {
-  /** Declared event data, should a playbook ever declare some: field name → description. */
-  data?: Record<string, unknown>;
-};
+export type PlaybookEvent = S['EventDefinitionView'];
 export type PlaybookVersionRow = S['PlaybookVersionView'];
 export type Board = S['Board'];
 export type BoardIncident = S['BoardIncident'];
