@@ -5,12 +5,13 @@ import { useDiagram, useIncident, usePlaybook, useUnits } from '../api/queries';
 import type { Playbook, Task } from '../api/types';
 import { useMe } from '../lib/auth';
 import { gatesOf, stateId, type Diagram } from '../lib/diagram';
-import { formatInZone, pick, useNow } from '../lib/format';
+import { formatInZone, pick, readerZone, useNow, zoneName } from '../lib/format';
 import { ErrorView, Loading } from '../shell/States';
 import { EventActions } from './EventActions';
 import { IncidentHistory } from './IncidentHistory';
 import { Migrate } from './Migrate';
 import { BothLanguages, LevelBadge, TaskDue } from './parts';
+import { ReassignTask } from './ReassignTask';
 import { TaskRowActions } from './TaskRowActions';
 
 const DiagramView = lazy(() => import('./DiagramView'));
@@ -27,10 +28,11 @@ export function IncidentPage() {
   if (incident.isError) return <ErrorView error={incident.error} what={t('incident.what')} onRetry={() => void incident.refetch()} />;
   const inc = incident.data;
   const unit = units.data?.find((u) => u.id === inc.unit);
-  const zone = unit?.timeZone ?? 'UTC';
+  const zone = zoneName(unit?.timeZone);
   const d = diagram.data;
   const step = d?.states.get(stateId(inc.state));
-  const rank = playbook.data ? playbook.data.levels.findIndex((l) => l.id === inc.level) : 0;
+  // A phase of the response (recovery, closed) is not a level: it ranks -1 and is named as a phase.
+  const rank = playbook.data?.levels.find((l) => l.id === inc.level)?.rank ?? 0;
   const lang = i18n.language;
 
   return (
@@ -47,7 +49,7 @@ export function IncidentPage() {
         </h2>
         <dl className="facts">
           <div>
-            <dt>{t('incident.level')}</dt>
+            <dt>{inc.phase ? t('incident.phase') : t('incident.level')}</dt>
             <dd>
               <LevelBadge rank={rank} title={pick(inc.levelTitle, lang)} />
               <span className="other-lang" lang={lang === 'en' ? 'vi' : 'en'}>
@@ -68,7 +70,7 @@ export function IncidentPage() {
           <div>
             <dt>{t('incident.unit')}</dt>
             <dd>
-              {unit?.name ?? inc.unit} ({zone})
+              {unit?.name ?? inc.unit} ({zone ?? readerZone()})
             </dd>
           </div>
           <div>
@@ -80,13 +82,13 @@ export function IncidentPage() {
 
       <section className="panel" aria-labelledby="act-title">
         <h2 id="act-title">{t('incident.actions')}</h2>
-        <EventActions incident={inc} playbook={playbook.data} diagram={d} />
+        <EventActions incident={inc} playbook={playbook.data} diagram={d} zone={zone} />
         {inc.latestPlaybookVersion > inc.playbookVersion && <Migrate incident={inc} diagram={d} />}
       </section>
 
       <section className="panel" aria-labelledby="tasks-title">
         <h2 id="tasks-title">{t('incident.openTasks', { count: inc.openTasks.length })}</h2>
-        {inc.openTasks.length === 0 ? <p className="muted">{t('incident.noTasks')}</p> : <TasksByStep tasks={inc.openTasks} diagram={d} playbook={playbook.data} zone={zone} now={now} />}
+        {inc.openTasks.length === 0 ? <p className="muted">{t('incident.noTasks')}</p> : <TasksByStep tasks={inc.openTasks} diagram={d} playbook={playbook.data} unit={inc.unit} zone={zone} now={now} />}
       </section>
 
       <IncidentHistory incident={inc} playbook={playbook.data} zone={zone} />
@@ -108,7 +110,7 @@ export function IncidentPage() {
 }
 
 /** Tasks grouped by the step that waits on them (from the diagram's gates); the rest under "this level". */
-function TasksByStep({ tasks, diagram, playbook, zone, now }: { tasks: Task[]; diagram?: Diagram; playbook?: Playbook; zone: string; now: number }) {
+function TasksByStep({ tasks, diagram, playbook, unit, zone, now }: { tasks: Task[]; diagram?: Diagram; playbook?: Playbook; unit: string; zone?: string; now: number }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const groups = new Map<string, Task[]>();
@@ -139,7 +141,9 @@ function TasksByStep({ tasks, diagram, playbook, zone, now }: { tasks: Task[]; d
                   </p>
                   <TaskDue task={task} timeZone={zone} now={now} />
                   {task.acknowledgedBy && <p className="muted">{t('task.acknowledgedBy', { name: task.acknowledgedBy.name })}</p>}
-                  <TaskRowActions task={task} />
+                  <TaskRowActions task={task}>
+                    <ReassignTask task={task} playbook={playbook} unit={unit} />
+                  </TaskRowActions>
                 </li>
               ))}
           </ul>

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../api/types';
 import { InlineError } from '../shell/States';
 import { useTaskActions } from './TaskCard';
 
 /** On the incident page: acknowledge or complete a task in place (its assignees, a superior, or an admin may). */
-export function TaskRowActions({ task }: { task: Task }) {
+export function TaskRowActions({ task, children }: { task: Task; children?: ReactNode }) {
   const { t } = useTranslation();
   const { note, setNote, ack, complete } = useTaskActions(task);
   const busy = (m: { isPaused: boolean }) => (m.isPaused ? t('common.waitingNetwork') : t('common.sending'));
@@ -22,6 +23,7 @@ export function TaskRowActions({ task }: { task: Task }) {
       <button type="button" className="btn small primary" disabled={complete.isPending} onClick={() => complete.mutate(note)}>
         {complete.isPending ? busy(complete) : t('task.complete')}
       </button>
+      {children}
       <InlineError error={complete.error ?? ack.error} />
     </div>
   );
