@@ -19,7 +19,8 @@ export default defineConfig({
   reporter: [['list'], ['html', { outputFolder: '../playwright-report', open: 'never' }]],
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH },
+    // Vietnamese date-time inputs (the console's default language), whatever the machine's own locale.
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: ['--lang=vi-VN'] },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1280, height: 800 },
