@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { BilingualText } from '../common/text.dto.js';
-import { TASK_KINDS } from '../core/playbook/playbook.js';
 import { FIELD_TYPES } from '../core/playbook/event-data.js';
 
 /** A top-level state of the playbook's machine: the risk levels lowest first, then the phases (recovery, closed). */
@@ -101,7 +100,7 @@ export class TaskTemplateView {
   @ApiProperty({ example: 'notify_department_of_health' }) key: string;
   @ApiProperty({ type: BilingualText }) title: BilingualText;
   @ApiProperty({ type: BilingualText }) instructions: BilingualText;
-  @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' }) kind: string;
+  @ApiProperty({ example: 'reporting', description: 'a built-in kind or one the playbook declares under kinds' }) kind: string;
   @ApiProperty() role: string;
   @ApiPropertyOptional({
     oneOf: [{ type: 'string', example: 'PT30M' }, { $ref: getSchemaPath(DataDueView) }],
@@ -113,11 +112,18 @@ export class TaskTemplateView {
   @ApiPropertyOptional({ example: '003 III.2 Bước 1', description: 'where in the seed document the measure comes from' }) source?: string;
 }
 
+/** A task kind the playbook (or a library it uses) declares, with its title. */
+export class TaskKindView {
+  @ApiProperty({ example: 'evacuation' }) key: string;
+  @ApiProperty({ type: BilingualText }) title: BilingualText;
+}
+
 export class PlaybookDetail extends PlaybookSummary {
   @ApiProperty({ type: BilingualText, nullable: true }) description: BilingualText | null;
   @ApiProperty({ format: 'date-time' }) loadedAt: string;
   @ApiProperty({ type: [RoleView] }) roles: RoleView[];
   @ApiProperty({ type: [PartyView] }) parties: PartyView[];
+  @ApiProperty({ type: [TaskKindView], description: 'task kinds of the playbook’s own; the built-in kinds are not listed' }) kinds: TaskKindView[];
   @ApiProperty({ type: [EventDefinitionView] }) events: EventDefinitionView[];
   @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(EscalationChainView) }, description: 'escalation chains by key' })
   escalations: Record<string, EscalationChainView>;

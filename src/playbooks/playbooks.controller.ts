@@ -67,6 +67,7 @@ export class PlaybooksController {
       loadedAt: new Date(v.loadedAt).toISOString(),
       roles: p.roles,
       parties: p.parties,
+      kinds: p.kinds ?? [],
       events: p.events,
       escalations: p.escalations,
       taskTemplates: p.tasks,

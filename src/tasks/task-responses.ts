@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BilingualText } from '../common/text.dto.js';
-import { TASK_KINDS } from '../core/playbook/playbook.js';
 import { TASK_STATUSES } from './task.dto.js';
 
 /** A person as a task records them: the id, and the name they had when they acted. */
@@ -23,7 +22,7 @@ export class TaskView {
   @ApiProperty({ description: 'the playbook’s task template key' }) template: string;
   @ApiProperty({ type: BilingualText }) title: BilingualText;
   @ApiProperty({ type: BilingualText }) instructions: BilingualText;
-  @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' }) kind: string;
+  @ApiProperty({ example: 'reporting', description: 'a built-in kind or one the playbook declares (GET /playbooks/:key lists its own with titles)' }) kind: string;
   @ApiProperty({ description: 'the template’s role' }) role: string;
   @ApiProperty({ type: [String], description: 'ids of the people the task went to' }) assignees: string[];
   @ApiProperty({ description: 'the role it went to (a superior one when its own role had nobody)' }) assignedRole: string;

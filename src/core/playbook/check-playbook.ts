@@ -6,6 +6,7 @@ import { ACCESS_ROLES, roleChain, type Playbook, type StateConfig } from './play
 import { checkLevels } from './check-levels.js';
 import { checkRecurrences } from './recurrence-schema.js';
 import { checkDataDues } from '../due-from-data.js';
+import { checkKinds } from './task-kinds.js';
 
 export type IssuePath = (string | number)[];
 export interface PlaybookIssue {
@@ -56,6 +57,7 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
   issues.push(...checkLevels(p));
   issues.push(...checkRecurrences(p));
   issues.push(...checkDataDues(p));
+  issues.push(...checkKinds(p));
   if (!levels.has(p.machine.initial)) {
     issues.push({ path: ['machine', 'initial'], message: `unknown level "${p.machine.initial}"; expected one of ${list(levels)}` });
   }

@@ -5,6 +5,7 @@ import { checkReferences, checkTargets, machineIssue, type PlaybookIssue } from 
 import type { Playbook } from './playbook.js';
 import { librarySchema, playbookSchema } from './playbook-schema.js';
 import { collectReferences } from './references.js';
+import { withLibraryKinds } from './task-kinds.js';
 
 export interface LocatedIssue extends PlaybookIssue {
   line?: number;
@@ -113,6 +114,7 @@ export function parsePlaybook(source: string, file: string, libraries: ReadonlyM
       }
     });
     Object.assign(raw, merged, { escalations });
+    withLibraryKinds(raw, uses.map((name: unknown) => libraries.get(String(name))).filter((l): l is Library => Boolean(l)));
     delete raw.uses;
   }
   if (useIssues.length) throw new PlaybookError(file, locateOwn(useIssues));

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { TASK_KINDS } from './playbook.js';
 import { isoDurationToMs } from '../duration.js';
 import { isDueSpec } from '../due.js';
 import { announceField, levelsFields, lifecycleFields } from './levels.js';
 import { eventDataSchema, fieldName } from './event-data.js';
 import { recurrenceSchema } from './recurrence-schema.js';
+import { kindsSchema, refineKinds } from './task-kinds.js';
 
 /** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
 const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
@@ -71,7 +71,8 @@ const taskTemplate = z.strictObject({
   key,
   title: text,
   instructions: text,
-  kind: z.enum(TASK_KINDS),
+  /** A built-in kind or one declared under `kinds` (task-kinds.ts, checked with the references). */
+  kind: key,
   role: key,
   /** Not needed on a recurring task: each occurrence is due at its own time (the next occurrence when raised). */
   due: z.union([dueSpec, z.strictObject({ data: fieldName, before: isoDuration.optional(), otherwise: dueSpec })]).optional(),
@@ -85,6 +86,7 @@ const taskTemplate = z.strictObject({
 export const librarySchema = z.strictObject({
   description: z.string().optional(),
   roles: z.array(role).optional(),
+  kinds: kindsSchema.optional(),
   parties: z.array(party).optional(),
   tasks: z.array(taskTemplate).optional(),
   escalations: escalations.optional(),
@@ -97,6 +99,7 @@ export const playbookSchema = z.strictObject({
   /** The directive's own end: on that local date's end the engine sends `event` (e.g. "in force until 15 Oct 2021"). */
   expires: z.strictObject({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), event: eventType }).optional(),
   roles: z.array(role).min(1),
+  kinds: kindsSchema.optional(),
   parties: z.array(party).default([]),
   events: z.array(z.strictObject({ type: eventType, title: text, data: eventDataSchema.optional() })).min(1),
   /** What "immediately" means for a due time in this playbook. */
@@ -110,4 +113,4 @@ export const playbookSchema = z.strictObject({
     on: z.record(eventType, transition).optional(),
     states: z.record(key, stateNode),
   }),
-});
+}).superRefine(refineKinds);

@@ -2,6 +2,7 @@ import type { Text } from '../text.js';
 import type { EventData } from './event-data.js';
 import type { Recurrence } from '../recurrence.js';
 import type { TemplateDue } from '../due-from-data.js';
+import type { TaskKindDef } from './task-kinds.js';
 import { stagesOf, type RaiseMode, type Stage } from './levels.js';
 
 export const TASK_KINDS = [
@@ -53,7 +54,8 @@ export interface TaskTemplate {
   key: string;
   title: Text;
   instructions: Text;
-  kind: TaskKind;
+  /** A built-in kind (TASK_KINDS) or one the playbook or its library declares (task-kinds.ts). */
+  kind: string;
   role: string;
   /**
    * ISO 8601 duration from when it is raised, a local time in the unit's zone ("14:00"), or "immediately".
@@ -106,6 +108,8 @@ export interface Playbook {
   /** The directive ends at the end of this local date: the engine sends `event` then. */
   expires?: { on: string; event: string };
   roles: Role[];
+  /** Task kinds of the playbook's own (task-kinds.ts). */
+  kinds?: TaskKindDef[];
   parties: Party[];
   events: EventDefinition[];
   immediately: string;
