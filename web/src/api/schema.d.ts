@@ -1180,6 +1180,8 @@ export interface components {
             hash: string;
             /** @example covid19-office */
             key: string;
+            /** @description task kinds of the playbook’s own; the built-in kinds are not listed */
+            kinds: components["schemas"]["TaskKindView"][];
             levels: components["schemas"]["LevelView"][];
             /** Format: date-time */
             loadedAt: string;
@@ -1400,8 +1402,11 @@ export interface components {
             /** @description 1 for the first step */
             step: number;
         };
-        /** @enum {string} */
-        TaskKind: "notification" | "disinfection" | "closure" | "isolation" | "testing" | "listing" | "reporting" | "communication" | "procurement" | "duty" | "inspection" | "other";
+        TaskKindView: {
+            /** @example evacuation */
+            key: string;
+            title: components["schemas"]["BilingualText"];
+        };
         TaskRaiseEffect: {
             /** Format: date-time */
             dueAt: string;
@@ -1435,7 +1440,11 @@ export interface components {
             instructions: components["schemas"]["BilingualText"];
             /** @example notify_department_of_health */
             key: string;
-            kind: components["schemas"]["TaskKind"];
+            /**
+             * @description a built-in kind or one the playbook declares under kinds
+             * @example reporting
+             */
+            kind: string;
             recurs?: components["schemas"]["RecurrenceView"];
             role: string;
             /**
@@ -1477,7 +1486,11 @@ export interface components {
             /** Format: uuid */
             incidentId: string;
             instructions: components["schemas"]["BilingualText"];
-            kind: components["schemas"]["TaskKind"];
+            /**
+             * @description a built-in kind or one the playbook declares (GET /playbooks/:key lists its own with titles)
+             * @example reporting
+             */
+            kind: string;
             /** @description raised after its occurrence was already due (the service was down) */
             late: boolean;
             /** @description the level that raised it */
