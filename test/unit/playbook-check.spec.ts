@@ -9,7 +9,7 @@ describe('npm run playbooks:check', () => {
   it('passes the shipped playbooks', async () => {
     const report = await checkPlaybooks('playbooks');
     expect(report.problems).toEqual([]);
-    expect(report.checked.sort()).toEqual(['bac-ninh-admin-centre', 'binh-phuoc-industry-trade', 'cao-bang-city-hq', 'cao-bang-natural-resources-283', 'covid19-office', 'quang-ninh-347']);
+    expect(report.checked.sort()).toEqual(['bac-ninh-admin-centre', 'binh-phuoc-industry-trade', 'cao-bang-city-hq', 'cao-bang-natural-resources-283', 'commune-flood', 'covid19-office', 'quang-ninh-347']);
   });
 
   // A fixture is a playbook file, or a folder (with its own _library) whose drill.yaml holds the `# expect:` line.
