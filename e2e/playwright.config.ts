@@ -19,8 +19,10 @@ export default defineConfig({
   reporter: [['list'], ['html', { outputFolder: '../playwright-report', open: 'never' }]],
   use: {
     browserName: 'chromium',
-    // Vietnamese date-time inputs (the console's default language), whatever the machine's own locale.
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: ['--lang=vi-VN'] },
+    // Vietnamese date-time inputs (the console's default language), whatever the machine's own locale: --lang,
+    // and LANGUAGE, which Chromium on Linux reads instead. Both need the language pack (Debian: chromium-l10n);
+    // without it the inputs stay en-US (what the console sends does not depend on it).
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: ['--lang=vi-VN'], env: { ...process.env, LANGUAGE: 'vi' } },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1280, height: 800 },
