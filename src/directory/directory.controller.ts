@@ -69,7 +69,7 @@ export class DirectoryController {
   @Patch('people/:id')
   @ApiOperation({ operationId: 'updatePerson', summary: 'Change a person’s name, email, external id, admin flag, or deactivate them' })
   @ApiOkResponse({ type: PersonView })
-  @ApiErrors(400, 404, 413, 415)
+  @ApiErrors(400, 404, 409, 413, 415)
   updatePerson(@Param('id') id: string, @Body() b: UpdatePersonDto, @CurrentPrincipal() me: Principal) {
     return this.directory.updatePerson(me, id, b);
   }

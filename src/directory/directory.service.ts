@@ -80,7 +80,7 @@ export class DirectoryService {
 
   createPerson(actor: Actor, p: { name: string; email?: string; kind?: 'person' | 'service'; externalId?: string; admin?: boolean }) {
     return this.change(actor, 'person.create', `person:${p.email ?? p.name}`, p, async (sql) => {
-      if (p.email && (await directoryStore.personByEmail(sql, p.email))) throw new Conflict(`a person with email ${p.email} already exists`);
+      await this.mustBeFree(sql, null, p);
       return personView(
         await directoryStore.insertPerson(sql, { name: p.name, email: p.email ?? null, kind: p.kind ?? 'person', external_id: p.externalId ?? null, admin: p.admin ?? false }),
       );
@@ -90,6 +90,7 @@ export class DirectoryService {
   updatePerson(actor: Actor, id: string, p: { name?: string; email?: string; externalId?: string; admin?: boolean; active?: boolean }) {
     return this.change(actor, 'person.update', `person:${id}`, p, async (sql) => {
       const cur = await this.mustPerson(sql, id);
+      await this.mustBeFree(sql, id, p);
       return personView(
         await directoryStore.updatePerson(sql, {
           id,
@@ -170,11 +171,23 @@ export class DirectoryService {
   }
 
   /** Runs an admin change and its audit entry in one transaction (its own, or the one given to `within`). */
+  /** An email or external id already someone else's is a 409 naming the field, not the database's 500. */
+  private async mustBeFree(sql: Sql, self: string | null, p: { email?: string; externalId?: string }): Promise<void> {
+    const byEmail = p.email ? await directoryStore.personByEmail(sql, p.email) : undefined;
+    if (byEmail && byEmail.id !== self) throw new Conflict(`a person with email ${p.email} already exists`, { field: 'email' });
+    const byExternal = p.externalId ? await directoryStore.personByExternalId(sql, p.externalId) : undefined;
+    if (byExternal && byExternal.id !== self) throw new Conflict(`a person with externalId ${p.externalId} already exists`, { field: 'externalId' });
+  }
+
   change<T>(actor: Actor, action: string, subject: string, details: unknown, work: (sql: Sql) => Promise<T>): Promise<T> {
     return this.transaction(async (sql) => {
       const result = await work(sql);
       await directoryStore.audit(sql, { actorId: actor?.id ?? null, actor: actor?.name ?? 'system', action, subject, details });
       return result;
+    }).catch((e: unknown) => {
+      // Two admins creating the same email at once both pass mustBeFree; the second meets the index.
+      if ((e as { code?: string })?.code === '23505') throw new Conflict('that email or external id was just taken by another change; reload and try again');
+      throw e;
     }).finally(() => {
       // Any change here may revoke, deactivate or move someone: this replica stops trusting what it
       // remembered at once (others within a second, PrincipalCache). Also after a failure: cheap, and safe.

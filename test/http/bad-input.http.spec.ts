@@ -101,6 +101,23 @@ describe('tokens and people', () => {
   });
 });
 
+describe('people who would clash', () => {
+  it("moving a person onto another's email or external id is a 409 naming the field, and changes nothing", async () => {
+    const admin = d.as('admin');
+    const a = (await t.http.post('/people').set(admin).send({ name: 'A', email: 'a.clash@test', externalId: 'ext-a' }).expect(201)).body;
+    const b = (await t.http.post('/people').set(admin).send({ name: 'B', email: 'b.clash@test', externalId: 'ext-b' }).expect(201)).body;
+    const email = await t.http.patch(`/people/${b.id}`).set(admin).send({ email: 'a.clash@test' });
+    expect([email.status, email.body.error, email.body.field]).toEqual([409, 'conflict', 'email']);
+    const external = await t.http.patch(`/people/${b.id}`).set(admin).send({ externalId: 'ext-a' });
+    expect([external.status, external.body.field]).toEqual([409, 'externalId']);
+    const created = await t.http.post('/people').set(admin).send({ name: 'C', externalId: 'ext-a' });
+    expect([created.status, created.body.field]).toEqual([409, 'externalId']);
+    // Keeping one's own email is no clash.
+    await t.http.patch(`/people/${a.id}`).set(admin).send({ email: 'a.clash@test', name: 'A2' }).expect(200);
+    expect((await t.http.get(`/people/${b.id}`).set(admin)).body).toMatchObject({ email: 'b.clash@test', externalId: 'ext-b' });
+  });
+});
+
 describe('what a caller can learn', () => {
   it('an Idempotency-Key of POST /incidents belongs to its caller: another unit reusing it opens its own incident', async () => {
     const mine = await open('duty', { playbook: 'covid19-office', unit: 'dept' }, 'shared-key').expect(201);
