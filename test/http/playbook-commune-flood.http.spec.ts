@@ -41,7 +41,7 @@ const LEVEL_2 = ['evacuate_households', 'food_and_water_stock', 'guard_evacuated
 const LEVEL_3 = ['block_dangerous_crossings', 'emergency_relief', 'quick_damage_report', 'rescue_standby'];
 
 describe('playbook commune-flood (a commune flood plan under "4 tại chỗ")', () => {
-  it('is described with its levels and phases, at least nine roles, declared event data and every text in both languages', async () => {
+  it('is described with its levels and phases, at least nine roles, declared event data, its own task kinds and every text in both languages', async () => {
     const run = await start();
     const p = await run.get('/playbooks/commune-flood');
     expect(p.roles.length).toBeGreaterThanOrEqual(9);
@@ -55,6 +55,9 @@ describe('playbook commune-flood (a commune flood plan under "4 tại chỗ")', 
     ]);
     expect(p.events.find((e: { type: string }) => e.type === 'WATER_LEVEL_READING').data.waterLevelCm).toMatchObject({ type: 'number', required: true });
     for (const t of p.taskTemplates) expect(t.title.vi).not.toBe(t.title.en);
+    // Its own task kinds beside the built-in ones.
+    expect(p.kinds.map((k: { key: string }) => k.key)).toEqual(['evacuation', 'rescue', 'medical', 'logistics', 'recovery']);
+    expect(p.taskTemplates.find((t: { key: string }) => t.key === 'evacuate_households').kind).toBe('evacuation');
   });
 
   it('flash flood: watch → level 3 raises levels 1 and 2 once, readings every hour, lowering repeats nothing, a search, recovery, closed', async () => {
