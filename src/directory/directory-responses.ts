@@ -54,11 +54,8 @@ export class IssuedToken extends TokenView {
 
 /** An audit log row exactly as stored (snake_case, unlike the other views). */
 export class AuditEntry {
-  @ApiProperty({
-    oneOf: [{ type: 'integer' }, { type: 'string' }],
-    description: 'sequence number (bigserial): a number on the embedded database, a decimal string on PostgreSQL',
-  })
-  id: number | string;
+  @ApiProperty({ type: 'integer', description: 'sequence number: newer entries have larger ones' })
+  id: number;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the CLI and first run' }) actor_id: string | null;
   @ApiProperty({ description: 'the actor’s name, or `system`' }) actor: string;

@@ -167,10 +167,10 @@ export class DirectoryService {
   }
 
   auditLog(limit: number, offset: number) {
-    return this.db.read((sql) => directoryStore.auditLog(sql, limit, offset));
+    // bigserial: node-postgres answers a decimal string, PGlite a number; one type for every client.
+    return this.db.read(async (sql) => (await directoryStore.auditLog(sql, limit, offset)).map((r) => ({ ...r, id: Number(r.id) })));
   }
 
-  /** Runs an admin change and its audit entry in one transaction (its own, or the one given to `within`). */
   /** An email or external id already someone else's is a 409 naming the field, not the database's 500. */
   private async mustBeFree(sql: Sql, self: string | null, p: { email?: string; externalId?: string }): Promise<void> {
     const byEmail = p.email ? await directoryStore.personByEmail(sql, p.email) : undefined;
@@ -179,6 +179,7 @@ export class DirectoryService {
     if (byExternal && byExternal.id !== self) throw new Conflict(`a person with externalId ${p.externalId} already exists`, { field: 'externalId' });
   }
 
+  /** Runs an admin change and its audit entry in one transaction (its own, or the one given to `within`). */
   change<T>(actor: Actor, action: string, subject: string, details: unknown, work: (sql: Sql) => Promise<T>): Promise<T> {
     return this.transaction(async (sql) => {
       const result = await work(sql);
