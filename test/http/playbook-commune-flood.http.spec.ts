@@ -134,7 +134,7 @@ describe('playbook commune-flood (a commune flood plan under "4 tại chỗ")', 
     expect(await run.openTemplates()).toEqual([]);
   });
 
-  it('the normal rise: a reading of 350 cm or more moves level 2 to level 3, and the evacuation is due 6 hours before the forecast peak', async () => {
+  it('the normal rise: a reading of 350 cm or more moves level 2 to level 3, the evacuation is due 6 hours before the forecast peak and escalates when late', async () => {
     const run = await start();
     const one = await run.send('LEVEL_1_DECLARED');
     expect(pairs(one.raised)).toEqual(LEVEL_1.map((t) => `${t}@level_1`));
@@ -161,5 +161,12 @@ describe('playbook commune-flood (a commune flood plan under "4 tại chỗ")', 
     const handover = await run.send('ABOVE_LEVEL_3_DECLARED');
     expect(handover.incident.level).toBe('level_3');
     expect(handover.raised).toEqual([]);
+
+    // An evacuation not done by its time goes to the standing deputy, then half an hour later to the chief.
+    const escalated = async () => (await run.notifications()).filter((n) => n.kind === 'escalation').map((n) => n.audience);
+    await run.clockTo(at('14:00'));
+    expect(await escalated()).toEqual(['commune_vice_chair']);
+    await run.clockTo(at('14:30'));
+    expect((await escalated()).sort()).toEqual(['commune_chair', 'commune_vice_chair']);
   });
 });
