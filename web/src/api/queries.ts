@@ -1,6 +1,7 @@
 // Query keys and fetchers shared by the pages; the live stream (lib/live.ts) invalidates by these keys.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { parseDiagram, type Diagram } from '../lib/diagram';
+import i18n from '../i18n';
 import { pick } from '../lib/format';
 import type { Text } from './types';
 import { client, data } from './http';
@@ -83,5 +84,7 @@ export function usePlaybookNames(): { role: (key: string, lang: string) => strin
     for (const r of d.data?.roles ?? []) if (!roles.has(r.key)) roles.set(r.key, r.title);
     for (const p of d.data?.parties ?? []) if (!parties.has(p.key)) parties.set(p.key, p.title);
   }
-  return { role: (key, lang) => pick(roles.get(key), lang) || key, party: (key, lang) => pick(parties.get(key), lang) || key };
+  // duty_officer and viewer are the service's own roles, not a playbook's: named by the console's catalogs.
+  const builtIn = (key: string, lang: string) => i18n.t(`admin.roles.builtIn.${key}`, { lng: lang, defaultValue: key });
+  return { role: (key, lang) => pick(roles.get(key), lang) || builtIn(key, lang), party: (key, lang) => pick(parties.get(key), lang) || key };
 }
