@@ -1,9 +1,9 @@
 import type { Text } from '../text.js';
+import { stagesOf, type RaiseMode, type Stage } from './levels.js';
 import type { EventData } from './event-data.js';
 import type { Recurrence } from '../recurrence.js';
 import type { TemplateDue } from '../due-from-data.js';
 import type { TaskKindDef } from './task-kinds.js';
-import { stagesOf, type RaiseMode, type Stage } from './levels.js';
 
 export const TASK_KINDS = [
   'notification',
@@ -77,8 +77,6 @@ export interface TaskTemplate {
   survive?: 'lowering';
 }
 
-
-
 /** Who hears about an overdue task, step by step: each step's delay counts from the one before (the first from the due time). */
 export interface EscalationChain {
   steps: { role: string; after: string }[];
@@ -120,8 +118,6 @@ export interface Playbook {
   levels?: { order: string[]; cumulative?: boolean };
   phases?: string[];
 }
-
-
 
 export type Level = Stage;
 
