@@ -127,9 +127,11 @@ describe('playbook commune-flood (a commune flood plan under "4 tại chỗ")', 
     for (const t of ['assess_damage', 'sanitation_after_flood', 'help_households_return', 'quick_damage_report', 'search_missing_person']) await run.complete(t);
     const closed = await run.send('RECOVERY_COMPLETED');
     expect(closed.incident.level).toBe('closed');
-    // Nothing moves a closed incident. (The machine-level PERSON_MISSING handler is still offered and
-    // accepted in the final state today: an engine defect, reported on issue 11, not asserted here.)
-    expect(closed.incident.allowedEvents.filter((e: string) => e !== 'PERSON_MISSING')).toEqual([]);
+    // Nothing moves a closed incident, the machine-wide PERSON_MISSING handler included.
+    expect(closed.incident.allowedEvents).toEqual([]);
+    const late = await post(run, 'PERSON_MISSING', { personId: 'p-018', village: 'Thôn Đông' });
+    expect(late.status).toBe(409);
+    expect(await run.openTemplates()).toEqual([]);
     await run.clockTo(at('16:00', '16'));
     expect(await run.openTemplates()).toEqual([]);
   });

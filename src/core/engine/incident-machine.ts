@@ -85,6 +85,9 @@ export class IncidentMachine {
 
   apply(stored: StoredSnapshot, event: IncidentEvent, now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): Outcome {
     const current = this.restore(stored);
+    // An ended incident takes no event at all, a machine-wide handler's included: XState keeps the root's
+    // `on` active in a top-level final state once the snapshot is restored from the database.
+    if (this.ended(current)) return { accepted: false, ...this.position(current) };
     const [next, actions] = transition(this.machine, current, event);
     // XState answers an event no active state handles with the very same snapshot object.
     if (next === current) return { accepted: false, ...this.position(current) };
@@ -230,12 +233,18 @@ export class IncidentMachine {
     return { type: 'timer.start', key: recurKey(template), event: { type: RECUR, template, scheduled: at.toISOString() } as { type: string }, fireAt: at.toISOString() };
   }
 
+  /** Whether the incident is in a top-level final state (closed, ended). */
+  private ended(s: AnyMachineSnapshot): boolean {
+    return this.machine.root.states[topLevelOf(s.value)]?.type === 'final';
+  }
+
   private position(s: AnyMachineSnapshot): Position {
     // Sorted: parallel regions come back from a JSONB snapshot in the database's key order, not the file's.
     const paths = leafPaths(s.value).sort();
     const candidates = new Set<string>();
     for (const node of s._nodes) for (const type of node.ownEvents) candidates.add(type);
     const allowedEvents = [...candidates]
+      .filter(() => !this.ended(s))
       .filter((type) => !(RESERVED_EVENTS as readonly string[]).includes(type) && !type.startsWith('xstate.') && s.can({ type }))
       .sort();
     return { level: paths[0].split('.')[0], state: paths.join(','), allowedEvents };
