@@ -680,8 +680,8 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
-            /** @description sequence number (bigserial): a number on the embedded database, a decimal string on PostgreSQL */
-            id: number | string;
+            /** @description sequence number: newer entries have larger ones */
+            id: number;
             /** @example unit:demo/role:chief_of_office */
             subject: string;
         };
@@ -2940,6 +2940,15 @@ export interface operations {
             };
             /** @description No such thing, or one in a unit the caller cannot read (answered alike). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in the current state (details say what is allowed now). Nothing changed. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
