@@ -27,7 +27,11 @@ describe('dueFromData', () => {
 });
 
 describe('the storm fixture', () => {
-  const m = new IncidentMachine(parsePlaybook(source, FILE));
+  // Built before each test, not while the file loads (Stryker would count it as static).
+  let m: IncidentMachine;
+  beforeEach(() => {
+    m = new IncidentMachine(parsePlaybook(source, FILE));
+  });
   it('takes the due time from the raising event, or `otherwise`', () => {
     const out = m.apply(m.open(NOW).snapshot, { type: 'STORM_FORECAST', data: { forecastPeakAt: '2026-03-02T20:00:00+07:00' } }, NOW);
     expect(out.accepted && out.effects.find((e) => e.type === 'task.raise')).toMatchObject({ template: 'secure_boats', dueAt: '2026-03-02T07:00:00.000Z' });

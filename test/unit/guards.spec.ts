@@ -12,9 +12,16 @@ const source = readFileSync(FILE, 'utf8');
 const NOW = new Date('2026-03-02T00:00:00Z');
 
 describe('the flood-guards fixture', () => {
-  const playbook = parsePlaybook(source, FILE);
-  const m = new IncidentMachine(playbook);
-  const opened = m.open(NOW);
+  // Built before each test, not while the file loads: Stryker counts code run outside a test as static
+  // and would run every spec for each of its mutants.
+  let playbook: ReturnType<typeof parsePlaybook>;
+  let m: IncidentMachine;
+  let opened: ReturnType<IncidentMachine['open']>;
+  beforeEach(() => {
+    playbook = parsePlaybook(source, FILE);
+    m = new IncidentMachine(playbook);
+    opened = m.open(NOW);
+  });
   const read = (data: Record<string, unknown>, from = opened.snapshot) => m.apply(from, { type: 'WATER_LEVEL_READ', data }, NOW);
 
   it('passes the checker with nothing to say', () => {
