@@ -6,6 +6,7 @@ import type { Principal } from '../access/principal.js';
 import type { Sql } from '../database/database.js';
 import { directoryStore, type UnitRow } from '../directory/directory-store.js';
 import { announce } from '../live/changes.js';
+import { renderMessage, type MessageFacts } from '../core/message-template.js';
 import { queuePartyMessage } from '../notifications/outbox.js';
 import type { PlaybookRegistry, PlaybookVersion } from '../playbooks/playbook-registry.js';
 import { taskStore, type TaskRow } from '../tasks/task-store.js';
@@ -67,8 +68,15 @@ export async function recordStep(
   await incidentStore.update(sql, next);
   // Every replica's live streams hear of it once this transaction commits.
   await announce(sql, [{ kind: 'incident', incidentId: row.id, unitId: row.unit }]);
-  // Messages describe the incident as this event leaves it.
-  for (const e of step.effects) if (e.type === 'notify') await queuePartyMessage(sql, next, unit, e.party, e.message, now);
+  // Messages describe the incident as this event leaves it, rendered now so that a retry sends the same words.
+  const facts: MessageFacts = {
+    unit: { name: unit.name, timeZone: unit.time_zone },
+    level: step.level ? (pv.machine.playbook.machine.states[step.level]?.meta ?? null) as MessageFacts['level'] : null,
+    at: now,
+    note: meta.note,
+    data: meta.data,
+  };
+  for (const e of step.effects) if (e.type === 'notify') await queuePartyMessage(sql, next, unit, e.party, renderMessage(e.message, facts), now);
 
   const open = await taskStore.openOf(sql, [row.id]);
   const result: EventResult = {

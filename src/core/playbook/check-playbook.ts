@@ -7,6 +7,7 @@ import { checkLevels } from './check-levels.js';
 import { checkRecurrences } from './recurrence-schema.js';
 import { checkDataDues } from '../due-from-data.js';
 import { checkKinds } from './task-kinds.js';
+import { messageTemplateProblems } from '../message-template.js';
 
 export type IssuePath = (string | number)[];
 export interface PlaybookIssue {
@@ -62,7 +63,10 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
     issues.push({ path: ['machine', 'initial'], message: `unknown level "${p.machine.initial}"; expected one of ${list(levels)}` });
   }
 
-  const checkAction = (a: unknown, path: IssuePath) => {
+  // A message's `{{data.x}}` must be a field of the event that sends it; from an entry, exit or timer any event may have led there.
+  const anyData = new Set(p.events.flatMap((e) => Object.keys(e.data ?? {})));
+  const dataOf = (event: string | null) => (event === null ? anyData : new Set(Object.keys(p.events.find((e) => e.type === event)?.data ?? {})));
+  const checkAction = (a: unknown, path: IssuePath, event: string | null) => {
     const ref = typeof a === 'string' ? { type: a, params: undefined } : (a as { type: string; params?: unknown });
     if (!(ref.type in ACTION_PARAMS)) {
       issues.push({ path: typeof a === 'string' ? path : [...path, 'type'], message: `unknown action "${ref.type}"; expected one of ${Object.keys(ACTION_PARAMS).join(', ')}` });
@@ -80,10 +84,11 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
     if (params.party !== undefined && !parties.has(params.party as string)) {
       issues.push({ path: [...path, 'params', 'party'], message: `unknown party "${params.party}"; expected one of ${list(parties)}` });
     }
+    if (ref.type === 'notify') issues.push(...messageIssues(params.message as { vi: string; en: string }, [...path, 'params', 'message'], dataOf(event)));
   };
-  const checkActions = (a: unknown, path: IssuePath) => {
-    if (Array.isArray(a)) a.forEach((x, i) => checkAction(x, [...path, i]));
-    else if (a !== undefined) checkAction(a, path);
+  const checkActions = (a: unknown, path: IssuePath, event: string | null = null) => {
+    if (Array.isArray(a)) a.forEach((x, i) => checkAction(x, [...path, i], event));
+    else if (a !== undefined) checkAction(a, path, event);
   };
   const checkGuard = (g: unknown, path: IssuePath, event: string | null) => {
     if (isCondition(g)) {
@@ -112,7 +117,7 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
       const at = Array.isArray(t) ? [...path, i] : path;
       const obj = x as { guard?: unknown; actions?: unknown };
       if (obj.guard !== undefined) checkGuard(obj.guard, [...at, 'guard'], event);
-      checkActions(obj.actions, [...at, 'actions']);
+      checkActions(obj.actions, [...at, 'actions'], event);
     });
   };
   const checkOn = (on: Record<string, unknown> | undefined, path: IssuePath) => {
@@ -132,6 +137,7 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
     } else if (s.states && s.initial && !(s.initial in s.states)) {
       issues.push({ path: [...path, 'initial'], message: `unknown step "${s.initial}"; expected one of ${Object.keys(s.states).join(', ')}` });
     }
+    (s as { announce?: { message: { vi: string; en: string } }[] }).announce?.forEach((a, i) => issues.push(...messageIssues(a.message, [...path, 'announce', i, 'message'], anyData)));
     for (const [k, child] of Object.entries(s.states ?? {})) walk(child, [...path, 'states', k]);
   };
   checkOn(p.machine.on as Record<string, unknown> | undefined, ['machine', 'on']);
@@ -157,6 +163,10 @@ export function checkTargets(machine: AnyStateMachine): PlaybookIssue[] {
   };
   visit(machine.root, ['machine']);
   return issues;
+}
+
+function messageIssues(message: { vi: string; en: string }, path: IssuePath, dataFields: Set<string>): PlaybookIssue[] {
+  return (['vi', 'en'] as const).flatMap((lang) => messageTemplateProblems(message[lang], dataFields).map((m) => ({ path: [...path, lang], message: m })));
 }
 
 function dupes(keys: string[], path: IssuePath, what: string, issues: PlaybookIssue[]) {
