@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { client, data } from '../api/http';
 import type { Person } from '../api/types';
 import { formatForReader } from '../lib/format';
+import { StackTable } from '../shell/StackTable';
 import { ErrorView, InlineError, Loading } from '../shell/States';
 import { usePeople } from './admin-queries';
 
@@ -68,51 +69,50 @@ export function People() {
       ) : people.isError ? (
         <ErrorView error={people.error} what={t('admin.people.title')} onRetry={() => void people.refetch()} />
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table className="stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.people.name')}</th>
-                <th scope="col">{t('admin.people.email')}</th>
-                <th scope="col">{t('admin.people.state')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.data.map((p) => (
-                <tr key={p.id}>
-                  <td data-label={t('admin.people.name')}>
-                    {p.name}
-                    {p.admin && <span className="badge"> {t('admin.people.admin')}</span>}
-                    {p.kind === 'service' && <span className="badge"> {t('admin.people.service')}</span>}
-                  </td>
-                  <td data-label={t('admin.people.email')}>{p.email}</td>
-                  <td data-label={t('admin.people.state')}>{p.active ? t('admin.people.active') : t('admin.people.inactive')}</td>
-                  <td className="row-actions" data-label={t('admin.actions')}>
-                    {p.kind === 'person' && p.email && (
-                      <>
-                        <button type="button" className="btn small" aria-label={t('admin.people.inviteFor', { name: p.name })} onClick={() => sendLink.mutate({ person: p, kind: 'invite' })}>
-                          {t('admin.people.invite')}
-                        </button>
-                        <button type="button" className="btn small" aria-label={t('admin.people.resetFor', { name: p.name })} onClick={() => sendLink.mutate({ person: p, kind: 'reset' })}>
-                          {t('admin.people.reset')}
-                        </button>
-                      </>
-                    )}
-                    <button
-                      type="button"
-                      className="btn small"
-                      aria-label={t(p.active ? 'admin.people.deactivateFor' : 'admin.people.activateFor', { name: p.name })}
-                      onClick={() => setActive.mutate({ id: p.id, active: !p.active })}
-                    >
-                      {p.active ? t('admin.people.deactivate') : t('admin.people.activate')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          rows={people.data}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              label: t('admin.people.name'),
+              cell: (p) => (
+                <>
+                  {p.name}
+                  {p.admin && <span className="badge"> {t('admin.people.admin')}</span>}
+                  {p.kind === 'service' && <span className="badge"> {t('admin.people.service')}</span>}
+                </>
+              ),
+            },
+            { label: t('admin.people.email'), cell: (p) => p.email },
+            { label: t('admin.people.state'), cell: (p) => (p.active ? t('admin.people.active') : t('admin.people.inactive')) },
+            {
+              label: t('admin.actions'),
+              className: 'row-actions',
+              cell: (p) => (
+                <>
+                  {p.kind === 'person' && p.email && (
+                    <>
+                      <button type="button" className="btn small" aria-label={t('admin.people.inviteFor', { name: p.name })} onClick={() => sendLink.mutate({ person: p, kind: 'invite' })}>
+                        {t('admin.people.invite')}
+                      </button>
+                      <button type="button" className="btn small" aria-label={t('admin.people.resetFor', { name: p.name })} onClick={() => sendLink.mutate({ person: p, kind: 'reset' })}>
+                        {t('admin.people.reset')}
+                      </button>
+                    </>
+                  )}
+                  <button
+                    type="button"
+                    className="btn small"
+                    aria-label={t(p.active ? 'admin.people.deactivateFor' : 'admin.people.activateFor', { name: p.name })}
+                    onClick={() => setActive.mutate({ id: p.id, active: !p.active })}
+                  >
+                    {p.active ? t('admin.people.deactivate') : t('admin.people.activate')}
+                  </button>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

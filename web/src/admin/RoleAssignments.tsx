@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { client, data } from '../api/http';
 import { usePlaybookNames } from '../api/queries';
 import { formatInZone, readerZone, wallTimeToIso, zoneName } from '../lib/format';
+import { StackTable } from '../shell/StackTable';
 import { ErrorView, InlineError, Loading } from '../shell/States';
 import { nameOf, useAdminUnits, useAssignments, usePeople } from './admin-queries';
 
@@ -124,40 +125,32 @@ export function RoleAssignments() {
       ) : list.isError ? (
         <ErrorView error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table className="stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.roles.unit')}</th>
-                <th scope="col">{t('admin.roles.role')}</th>
-                <th scope="col">{t('admin.roles.person')}</th>
-                <th scope="col">{t('admin.roles.deputyFor')}</th>
-                <th scope="col">{t('admin.roles.window')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((a) => (
-                <tr key={a.id}>
-                  <td data-label={t('admin.roles.unit')}>{units.data?.find((u) => u.id === a.unitId)?.name ?? a.unitId}</td>
-                  <td data-label={t('admin.roles.role')}>
-                    <span title={a.role}>{names.role(a.role, i18n.language)}</span>
-                  </td>
-                  <td data-label={t('admin.roles.person')}>{nameOf(people.data, a.personId)}</td>
-                  <td data-label={t('admin.roles.deputyFor')}>{nameOf(people.data, a.deputyFor)}</td>
-                  <td data-label={t('admin.roles.window')}>
-                    {a.validFrom ? formatInZone(a.validFrom, i18n.language, zone(a.unitId)) : '—'} → {a.validUntil ? formatInZone(a.validUntil, i18n.language, zone(a.unitId)) : '—'}
-                  </td>
-                  <td data-label={t('admin.actions')}>
-                    <button type="button" className="btn small" aria-label={t('admin.roles.removeFor', { role: a.role, name: nameOf(people.data, a.personId) })} onClick={() => remove.mutate(a.id)}>
-                      {t('admin.roles.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          rows={list.data}
+          rowKey={(a) => a.id}
+          columns={[
+            { label: t('admin.roles.unit'), cell: (a) => units.data?.find((u) => u.id === a.unitId)?.name ?? a.unitId },
+            { label: t('admin.roles.role'), cell: (a) => <span title={a.role}>{names.role(a.role, i18n.language)}</span> },
+            { label: t('admin.roles.person'), cell: (a) => nameOf(people.data, a.personId) },
+            { label: t('admin.roles.deputyFor'), cell: (a) => nameOf(people.data, a.deputyFor) },
+            {
+              label: t('admin.roles.window'),
+              cell: (a) => (
+                <>
+                  {a.validFrom ? formatInZone(a.validFrom, i18n.language, zone(a.unitId)) : '—'} → {a.validUntil ? formatInZone(a.validUntil, i18n.language, zone(a.unitId)) : '—'}
+                </>
+              ),
+            },
+            {
+              label: t('admin.actions'),
+              cell: (a) => (
+                <button type="button" className="btn small" aria-label={t('admin.roles.removeFor', { role: a.role, name: nameOf(people.data, a.personId) })} onClick={() => remove.mutate(a.id)}>
+                  {t('admin.roles.remove')}
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, data } from '../api/http';
 import { formatForReader } from '../lib/format';
+import { StackTable } from '../shell/StackTable';
 import { ErrorView, InlineError, Loading } from '../shell/States';
 import { nameOf, usePeople } from './admin-queries';
 
@@ -71,40 +72,26 @@ export function Tokens() {
       ) : tokens.isError ? (
         <ErrorView error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table className="stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.tokens.label')}</th>
-                <th scope="col">{t('admin.roles.person')}</th>
-                <th scope="col">{t('admin.tokens.prefix')}</th>
-                <th scope="col">{t('admin.tokens.lastUsed')}</th>
-                <th scope="col">{t('admin.people.state')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((tk) => (
-                <tr key={tk.id}>
-                  <td data-label={t('admin.tokens.label')}>{tk.name}</td>
-                  <td data-label={t('admin.roles.person')}>{nameOf(people.data, tk.personId)}</td>
-                  <td data-label={t('admin.tokens.prefix')}>
-                    <code>{tk.prefix}…</code>
-                  </td>
-                  <td data-label={t('admin.tokens.lastUsed')}>{when(tk.lastUsedAt)}</td>
-                  <td data-label={t('admin.people.state')}>{tk.revokedAt ? t('admin.tokens.revokedAt', { at: when(tk.revokedAt) }) : t('admin.people.active')}</td>
-                  <td data-label={t('admin.actions')}>
-                    {!tk.revokedAt && (
-                      <button type="button" className="btn small danger" aria-label={t('admin.tokens.revokeFor', { name: tk.name })} onClick={() => revoke.mutate(tk.id)}>
-                        {t('admin.tokens.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          rows={tokens.data}
+          rowKey={(tk) => tk.id}
+          columns={[
+            { label: t('admin.tokens.label'), cell: (tk) => tk.name },
+            { label: t('admin.roles.person'), cell: (tk) => nameOf(people.data, tk.personId) },
+            { label: t('admin.tokens.prefix'), cell: (tk) => <code>{tk.prefix}…</code> },
+            { label: t('admin.tokens.lastUsed'), cell: (tk) => when(tk.lastUsedAt) },
+            { label: t('admin.people.state'), cell: (tk) => (tk.revokedAt ? t('admin.tokens.revokedAt', { at: when(tk.revokedAt) }) : t('admin.people.active')) },
+            {
+              label: t('admin.actions'),
+              cell: (tk) =>
+                !tk.revokedAt && (
+                  <button type="button" className="btn small danger" aria-label={t('admin.tokens.revokeFor', { name: tk.name })} onClick={() => revoke.mutate(tk.id)}>
+                    {t('admin.tokens.revoke')}
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
     </section>
   );
