@@ -1,12 +1,14 @@
 import type { EventData, EventField } from './playbook/event-data.js';
 import { fitsField } from './playbook/event-data.js';
 import type { TaskMark } from './machine/incident-context.js';
+import { templateStatus } from './task-instances.js';
 
 /**
  * Conditions a transition may be guarded by, written as YAML objects (never a string language, never
  * eval):
  *   { tasksDone: [a, b] }             every listed task done
  *   { atLeast: 3, of: [a, b, c, d] }  at least that many of them done
+ *   { noneOpen: [a] }                 no task from them is open (none raised counts: "every search ended")
  *   { data: waterLevelCm, gte: 350 }  a comparison on the event's declared data
  *   { all: [..] }, { any: [..] }, { not: {..} }
  */
@@ -16,12 +18,13 @@ export type Condition =
   | { not: Condition }
   | { tasksDone: string[] }
   | { atLeast: number; of: string[] }
+  | { noneOpen: string[] }
   | ({ data: string } & Partial<Record<Operator, unknown>>);
 
 export const OPERATORS = ['equals', 'notEquals', 'gt', 'gte', 'lt', 'lte', 'in'] as const;
 export type Operator = (typeof OPERATORS)[number];
 const ORDERING: Operator[] = ['gt', 'gte', 'lt', 'lte'];
-const FORMS = 'all, any, not, tasksDone, atLeast (with of) or data (with one of equals, notEquals, gt, gte, lt, lte, in)';
+const FORMS = 'all, any, not, tasksDone, atLeast (with of), noneOpen or data (with one of equals, notEquals, gt, gte, lt, lte, in)';
 
 /** A guard written as a condition (an object without `type`), as opposed to a named guard. */
 export function isCondition(g: unknown): g is Condition {
@@ -51,9 +54,10 @@ export function evaluate(c: Condition, facts: Facts): boolean | undefined {
     const r = evaluate(c.not, facts);
     return r === undefined ? undefined : !r;
   }
-  const done = (t: string) => facts.tasks[t]?.status === 'done';
+  const done = (t: string) => templateStatus(facts.tasks, t) === 'done';
   if ('tasksDone' in c) return c.tasksDone.every(done);
   if ('atLeast' in c) return c.of.filter(done).length >= c.atLeast;
+  if ('noneOpen' in c) return c.noneOpen.every((t) => templateStatus(facts.tasks, t) !== 'open');
   if (facts.data === undefined) return undefined;
   return compare(c, facts.data[c.data]);
 }
@@ -106,6 +110,9 @@ export function conditionIssues(c: unknown, path: (string | number)[], templates
   } else if ('tasksDone' in o) {
     only('tasksDone');
     knownTemplates(o.tasksDone, ['tasksDone']);
+  } else if ('noneOpen' in o) {
+    only('noneOpen');
+    knownTemplates(o.noneOpen, ['noneOpen']);
   } else if ('atLeast' in o) {
     only('atLeast', 'of');
     knownTemplates(o.of, ['of']);
@@ -162,6 +169,7 @@ export function conditionTemplates(c: Condition): string[] {
   if ('not' in c) return conditionTemplates(c.not);
   if ('tasksDone' in c) return c.tasksDone;
   if ('atLeast' in c) return c.of;
+  if ('noneOpen' in c) return c.noneOpen;
   return [];
 }
 

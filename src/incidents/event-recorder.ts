@@ -9,7 +9,8 @@ import { announce } from '../live/changes.js';
 import { renderMessage, type MessageFacts } from '../core/message-template.js';
 import { queuePartyMessage } from '../notifications/outbox.js';
 import type { PlaybookRegistry, PlaybookVersion } from '../playbooks/playbook-registry.js';
-import { taskStore, type TaskRow } from '../tasks/task-store.js';
+import { taskStore, type NewTask, type TaskRow } from '../tasks/task-store.js';
+import { copiesFor } from '../core/completion.js';
 import { taskView } from '../tasks/task-view.js';
 import { ESCALATE, escalationKey } from './escalations.js';
 import { incidentStore, type IncidentRow } from './incident-store.js';
@@ -50,9 +51,10 @@ export async function recordStep(
       continue;
     }
     holders ??= await directoryStore.holders(sql, row.unit, now);
-    const rows = await taskStore.insert(sql, w.raise.map((e) => newTask(pv, e, holders!, row.id, seq, now)));
-    raised.push(...rows);
-    escalateAt.push(...w.raise.map((e) => e.escalateAt));
+    // An `each` task is one row per holder, each with its own escalation (completion.ts).
+    const copies = w.raise.flatMap((e) => newTasks(pv, e, holders!, row.id, seq, now).map((task) => ({ task, escalateAt: e.escalateAt })));
+    raised.push(...(await taskStore.insert(sql, copies.map((c) => c.task))));
+    escalateAt.push(...copies.map((c) => c.escalateAt));
   }
   // Task deadlines and escalation steps are timers too, started and stopped with their tasks.
   const gone = new Set(cancelled.map((t) => t.id));
@@ -96,11 +98,15 @@ export async function recordStep(
   return result;
 }
 
-function newTask(pv: PlaybookVersion, e: Raise, holders: Holder[], incidentId: string, seq: number, now: Date) {
+function newTasks(pv: PlaybookVersion, e: Raise, holders: Holder[], incidentId: string, seq: number, now: Date): NewTask[] {
   const t = pv.machine.template(e.template);
   const assignment = assignTask(roleChain(pv.machine.playbook, t.role), holders);
-  return {
-    assignees: assignment.assignees,
+  const mode = t.assign ?? 'shared';
+  return copiesFor(mode, assignment.assignees).map((copy) => ({
+    assignees: copy.assignees,
+    holder: copy.holder,
+    assign: mode,
+    instance: e.instance ?? null,
     assigned_role: assignment.assignedRole,
     unassigned_role: assignment.unassignedRole,
     occurrence: e.occurrence ? new Date(e.occurrence) : null,
@@ -115,5 +121,5 @@ function newTask(pv: PlaybookVersion, e: Raise, holders: Holder[], incidentId: s
     due_at: new Date(e.dueAt),
     created_at: now,
     raised_seq: seq,
-  };
+  }));
 }

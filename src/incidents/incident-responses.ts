@@ -48,12 +48,13 @@ export class TaskRaiseEffect {
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'for a recurring duty: the occurrence' }) occurrence?: string;
   @ApiPropertyOptional({ description: 'a recurring occurrence raised after it was already due' }) late?: boolean;
+  @ApiPropertyOptional({ description: 'the key of a keyed task (one per value of an event field)' }) instance?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'when the first escalation step fires if not done' }) escalateAt?: string;
 }
 
 export class TaskCancelEffect {
   @ApiProperty({ enum: ['task.cancel'] }) type: 'task.cancel';
-  @ApiProperty({ type: [String] }) templates: string[];
+  @ApiProperty({ type: [String], description: 'templates, or keyed tasks as template[key]' }) templates: string[];
   @ApiProperty({ type: BilingualText }) reason: BilingualText;
 }
 

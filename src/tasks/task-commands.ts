@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TASK_COMPLETED } from '../core/machine/incident-context.js';
 import { assignTask } from '../core/assignment.js';
+import { completionOf, groupDone } from '../core/completion.js';
 import { roleChain } from '../core/playbook/playbook.js';
 import { asAssignee, asSuperior, canRead, type TaskActor } from '../access/access-rules.js';
 import { Forbidden } from '../access/forbidden.js';
@@ -22,6 +23,9 @@ import { taskStore, type TaskRow } from './task-store.js';
 import { taskView, type TaskView } from './task-view.js';
 
 type Who = (rule: typeof asAssignee) => TaskActor | undefined;
+
+/** One signature on an `assign: all` task that others must still sign (completion.ts). */
+export const TASK_SIGNED_OFF = 'TASK_SIGNED_OFF';
 
 /** Completing, acknowledging and reassigning a task: each under its incident's lock, each on the timeline. */
 @Injectable()
@@ -46,11 +50,27 @@ export class TaskCommands {
       if (!by) throw notAssignee('tasks.complete', task, 'complete');
       if (task.status === 'done') return taskView(task);
       const now = this.clock.now();
+      const about = { taskId, template: task.template, ...(task.instance === null ? {} : { instance: task.instance }) };
+      // `assign: all`: an assignee's completion is their signature; the task is done with the last one (completion.ts).
+      const part = completionOf({ mode: task.assign, assignees: task.assignees, signOffs: task.sign_offs, signer: actor.id, as: by.as });
+      if (!part.done) {
+        if ('alreadySigned' in part) return taskView(task);
+        const [signed] = await taskStore.signOff(sql, taskId, { personId: actor.id, name: actor.name, at: now.toISOString(), ...(note ? { note } : {}) });
+        await appendWithoutTransition(sql, row, { type: TASK_SIGNED_OFF, actor, onBehalfOf: by.onBehalfOf, note, data: { ...about, waitingFor: part.waitingFor } }, now);
+        return taskView(signed);
+      }
       const [doneRow] = await taskStore.complete(sql, taskId, actor, by.onBehalfOf, note ?? null, now);
       await announce(sql, [{ kind: 'task', incidentId: row.id, unitId: row.unit }]);
       // Done: its escalation stops here.
       await timerStore.cancel(sql, row.id, [escalationKey(taskId)]);
-      const outcome = pv.machine.apply(row.snapshot, { type: TASK_COMPLETED, template: task.template }, now, { zone: unit.time_zone });
+      // `assign: each`: the plan hears of it when the last holder's copy is done.
+      const othersOpen = await taskStore.otherCopiesOpen(sql, doneRow);
+      if (!groupDone(task.assign, othersOpen)) {
+        await appendWithoutTransition(sql, row, { type: TASK_COMPLETED, actor, onBehalfOf: by.onBehalfOf, note, data: { ...about, as: by.as, copiesOpen: othersOpen } }, now);
+        return taskView(doneRow);
+      }
+      const event = { type: TASK_COMPLETED, template: task.template, ...(task.instance === null ? {} : { instance: task.instance }) };
+      const outcome = pv.machine.apply(row.snapshot, event, now, { zone: unit.time_zone });
       if (!outcome.accepted) throw new Error(`playbook ${pv.key} did not accept ${TASK_COMPLETED}`);
       await recordStep(sql, this.registry, {
         row,
@@ -62,7 +82,7 @@ export class TaskCommands {
           actor,
           onBehalfOf: by.onBehalfOf,
           note: note ?? null,
-          data: { taskId, template: task.template, as: by.as },
+          data: { ...about, as: by.as },
           idempotencyKey: null,
           requestHash: null,
         },

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ASSIGN_MODES } from '../core/completion.js';
 import { BilingualText } from '../common/text.dto.js';
 import { TASK_STATUSES } from './task.dto.js';
 
@@ -14,6 +15,14 @@ export class TaskEscalationView {
   @ApiProperty({ description: 'the role escalated to' }) role: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: [String], description: 'ids of the people notified' }) notified: string[];
+}
+
+/** One signature on a task every holder must sign off (`assign: all`). */
+export class SignOffView {
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ description: 'the name they had when they signed' }) name: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiPropertyOptional() note?: string;
 }
 
 export class TaskView {
@@ -44,4 +53,10 @@ export class TaskView {
   @ApiProperty({ description: 'raised after its occurrence was already due (the service was down)' }) late: boolean;
   @ApiProperty({ type: 'integer', description: 'how many escalation steps have fired' }) escalationStep: number;
   @ApiProperty({ type: [TaskEscalationView] }) escalations: TaskEscalationView[];
+  @ApiProperty({ enum: ASSIGN_MODES, enumName: 'AssignMode', description: 'shared: one task for the role; each: one copy per holder (this is one); all: done when every assignee has signed it off' })
+  assign: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'for assign each: whose copy this is' }) holder: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the key of a keyed task (one per value of an event field), e.g. the missing person’s id' })
+  instance: string | null;
+  @ApiProperty({ type: [SignOffView], description: 'for assign all: who has signed it off so far' }) signOffs: SignOffView[];
 }

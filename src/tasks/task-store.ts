@@ -1,6 +1,7 @@
 import type { Sql } from '../database/database.js';
 import { filtered } from '../database/filter.js';
 import type { Text } from '../core/text.js';
+import type { AssignMode, SignOff } from '../core/completion.js';
 
 export interface TaskRow {
   id: string;
@@ -32,11 +33,18 @@ export interface TaskRow {
   late: boolean;
   escalation_step: number;
   escalations: { step: number; role: string; at: string; notified: string[] }[];
+  assign: AssignMode;
+  /** For `assign: each`: whose copy this is. */
+  holder: string | null;
+  /** The key of a keyed template's task (task-instances.ts). */
+  instance: string | null;
+  sign_offs: SignOff[];
 }
 
 export type NewTask = Pick<
   TaskRow,
-  'incident_id' | 'template' | 'title' | 'instructions' | 'kind' | 'role' | 'level' | 'due_at' | 'created_at' | 'raised_seq' | 'assignees' | 'assigned_role' | 'unassigned_role' | 'occurrence' | 'late'
+  | 'incident_id' | 'template' | 'title' | 'instructions' | 'kind' | 'role' | 'level' | 'due_at' | 'created_at' | 'raised_seq' | 'assignees' | 'assigned_role'
+  | 'unassigned_role' | 'occurrence' | 'late' | 'assign' | 'holder' | 'instance'
 >;
 
 export interface TaskFilter {
@@ -55,7 +63,7 @@ export interface TaskFilter {
 
 const COLUMNS = [
   'incident_id', 'template', 'title', 'instructions', 'kind', 'role', 'level', 'due_at', 'created_at', 'raised_seq',
-  'assignees', 'assigned_role', 'unassigned_role', 'occurrence', 'late',
+  'assignees', 'assigned_role', 'unassigned_role', 'occurrence', 'late', 'assign', 'holder', 'instance',
 ] as const;
 
 /** SQL for the tasks table; the rules about when a task may change live in the engine and services. */
@@ -77,13 +85,34 @@ export const taskStore = {
     );
   },
 
-  cancelOpen(sql: Sql, incidentId: string, templates: string[], reason: Text, at: Date): Promise<TaskRow[]> {
+  /** `ids`: templates, or keyed instances as `template[key]` (task-instances.ts); every holder's copy goes. */
+  cancelOpen(sql: Sql, incidentId: string, ids: string[], reason: Text, at: Date): Promise<TaskRow[]> {
     return sql.rows<TaskRow>(
       `UPDATE tasks SET status = 'cancelled', cancelled_at = $4, cancel_reason = $3
-        WHERE incident_id = $1 AND template = ANY($2) AND status = 'open'
+        WHERE incident_id = $1 AND status = 'open'
+          AND (CASE WHEN instance IS NULL THEN template ELSE template || '[' || instance || ']' END) = ANY($2)
         RETURNING *`,
-      [incidentId, templates, JSON.stringify(reason), at],
+      [incidentId, ids, JSON.stringify(reason), at],
     );
+  },
+
+  /** Records one signature on an `all` task that others must still sign. */
+  signOff(sql: Sql, id: string, entry: SignOff): Promise<TaskRow[]> {
+    return sql.rows<TaskRow>(
+      `UPDATE tasks SET sign_offs = sign_offs || jsonb_build_array($2::jsonb) WHERE id = $1 AND status = 'open' RETURNING *`,
+      [id, JSON.stringify(entry)],
+    );
+  },
+
+  /** How many other holders' copies of the same task (template, instance, occurrence) are still open. */
+  async otherCopiesOpen(sql: Sql, t: TaskRow): Promise<number> {
+    const [row] = await sql.rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tasks
+        WHERE incident_id = $1 AND template = $2 AND status = 'open' AND id <> $3
+          AND instance IS NOT DISTINCT FROM $4 AND occurrence IS NOT DISTINCT FROM $5`,
+      [t.incident_id, t.template, t.id, t.instance, t.occurrence],
+    );
+    return row.n;
   },
 
   complete(sql: Sql, id: string, actor: { id: string; name: string }, onBehalfOf: string | null, note: string | null, at: Date): Promise<TaskRow[]> {

@@ -39,6 +39,14 @@ export interface TaskView {
   late: boolean;
   escalationStep: number;
   escalations: TaskRow['escalations'];
+  /** shared, each (this row is one holder's copy) or all (every assignee signs it off): completion.ts. */
+  assign: TaskRow['assign'];
+  /** For `each`: whose copy this is. */
+  holder: string | null;
+  /** The key of a keyed template's task, e.g. the missing person's id. */
+  instance: string | null;
+  /** For `all`: who has signed it off so far. */
+  signOffs: TaskRow['sign_offs'];
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -71,5 +79,9 @@ export function taskView(r: TaskRow): TaskView {
     late: r.late,
     escalationStep: r.escalation_step,
     escalations: r.escalations,
+    assign: r.assign,
+    holder: r.holder,
+    instance: r.instance,
+    signOffs: r.sign_offs,
   };
 }

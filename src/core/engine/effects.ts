@@ -16,7 +16,10 @@ export type Effect =
       late?: boolean;
       /** When the first escalation step fires if the task is not done. */
       escalateAt?: string;
+      /** The key of a keyed template's instance (task-instances.ts). */
+      instance?: string;
     }
+  /** `templates`: templates, or keyed instances as `template[key]` (task-instances.ts). */
   | { type: 'task.cancel'; templates: string[]; reason: Text }
   | { type: 'notify'; party: string; message: Text }
   | { type: 'timer.start'; key: string; event: { type: string }; fireAt: string }

@@ -8,6 +8,7 @@ import { buildMachine } from '../machine/build-machine.js';
 import { RECUR, RESERVED_EVENTS, type IncidentContext, type IncidentEvent, type MachineEffect } from '../machine/incident-context.js';
 import { levelsOf, type Level, type Playbook, type TaskTemplate } from '../playbook/playbook.js';
 import type { Effect } from './effects.js';
+import { templateOf } from '../task-instances.js';
 
 /** The part of an incident's machine state that is stored; effects are never persisted. */
 export interface StoredSnapshot {
@@ -125,9 +126,9 @@ export class IncidentMachine {
     }
     // Stryker disable next-line ConditionalExpression: split(',') yields at least one path, so value is set here; the check is for the type checker
     if (value === undefined) return null;
-    const tasks = Object.fromEntries(Object.entries(stored.context.tasks).filter(([t]) => this.templates.has(t)));
+    const tasks = Object.fromEntries(Object.entries(stored.context.tasks).filter(([t]) => this.templates.has(templateOf(t))));
     const series = Object.fromEntries(Object.entries(stored.context.series ?? {}).filter(([t]) => this.templates.get(t)?.recurs));
-    const droppedTemplates = Object.keys(stored.context.tasks).filter((t) => !this.templates.has(t));
+    const droppedTemplates = Object.keys(stored.context.tasks).filter((t) => !this.templates.has(templateOf(t)));
     let resolved: AnyMachineSnapshot;
     try {
       // Stryker disable next-line ArrayDeclaration: only tasks and series of the resolved state are kept, never its effects
@@ -186,7 +187,7 @@ export class IncidentMachine {
     switch (e.type) {
       case 'raiseTask': {
         const t = this.template(e.template);
-        if (!t.recurs) return [this.raise(e.template, e.level, this.dueOf(t.due!, now, env, data))];
+        if (!t.recurs) return [this.raise(e.template, e.level, this.dueOf(t.due!, now, env, data), { instance: e.instance })];
         // A recurring duty: the first occurrence now, and a timer that raises the next one when it falls due.
         const first = nextOccurrence(ruleAt(t.recurs, e.level), now, env.zone);
         return [this.raise(e.template, e.level, first, { occurrence: first }), this.recurTimer(e.template, first)];
@@ -215,7 +216,7 @@ export class IncidentMachine {
     return dueFromData(due, data) ?? dueAt(due.otherwise, now, env.zone, this.playbook.immediately);
   }
 
-  private raise(template: string, level: string, due: Date, extra: { occurrence?: Date; late?: boolean } = {}): Effect {
+  private raise(template: string, level: string, due: Date, extra: { occurrence?: Date; late?: boolean; instance?: string } = {}): Effect {
     const key = this.template(template).escalation;
     const first = key ? this.playbook.escalations[key].steps[0] : undefined;
     return {
@@ -225,6 +226,7 @@ export class IncidentMachine {
       dueAt: due.toISOString(),
       ...(extra.occurrence ? { occurrence: extra.occurrence.toISOString() } : {}),
       ...(extra.late ? { late: true } : {}),
+      ...(extra.instance === undefined ? {} : { instance: extra.instance }),
       ...(first ? { escalateAt: new Date(due.getTime() + (isoDurationToMs(first.after) ?? 0)).toISOString() } : {}),
     };
   }

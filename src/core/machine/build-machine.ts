@@ -6,23 +6,34 @@ import { raisesNow, targetLevel, type RaiseMode } from '../playbook/levels.js';
 import { levelActions, withLevelActions } from './level-actions.js';
 import { evaluate, withConditions, type Condition } from '../guards.js';
 import { RECUR, TASK_COMPLETED, type IncidentContext, type IncidentEvent, type MachineEffect, type TaskMark } from './incident-context.js';
+import { instanceId, instanceKeyFrom, templateOf, templateStatus } from '../task-instances.js';
 
 type Params = Record<string, unknown>;
 
 type Modes = ReadonlyMap<string, RaiseMode | undefined>;
 
-function raise(context: IncidentContext, templates: string[], level: string, recurring: Set<string>, modes: Modes): Partial<IncidentContext> {
+/** What `raise` needs to know of the playbook's templates. */
+interface Book {
+  recurring: Set<string>;
+  modes: Modes;
+  /** Templates keyed by a field of the raising event's data (task-instances.ts). */
+  keyedBy: ReadonlyMap<string, string>;
+}
+
+function raise(context: IncidentContext, templates: string[], level: string, book: Book, data?: Record<string, unknown>): Partial<IncidentContext> {
   const tasks = { ...context.tasks };
   const series = { ...context.series };
   const effects: MachineEffect[] = [...context.effects];
   for (const template of templates) {
+    const instance = instanceKeyFrom(book.keyedBy.get(template), data);
+    const id = instanceId(template, instance);
     // An open task (or a running series) carries over when a level raises it again: never a duplicate.
-    if (tasks[template]?.status === 'open' || series[template]) continue;
+    if (tasks[id]?.status === 'open' || series[template]) continue;
     // `raise:` (levels.ts): a level returned to from above, or a `once` template, does not repeat what was raised.
-    if (!raisesNow(modes.get(template), context.direction, template in context.tasks)) continue;
-    tasks[template] = { status: 'open', level };
-    if (recurring.has(template)) series[template] = { level };
-    effects.push({ type: 'raiseTask', template, level });
+    if (!raisesNow(book.modes.get(template), context.direction, id in context.tasks)) continue;
+    tasks[id] = { status: 'open', level };
+    if (book.recurring.has(template)) series[template] = { level };
+    effects.push({ type: 'raiseTask', template, level, ...(instance === undefined ? {} : { instance }) });
   }
   return { tasks, series, effects };
 }
@@ -37,10 +48,13 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
   );
   const delays: Record<string, number> = {};
   collectDelays(playbook.machine.states, delays);
-  const recurring = new Set(playbook.tasks.filter((t) => t.recurs).map((t) => t.key));
-  const modes: Modes = new Map(playbook.tasks.map((t) => [t.key, t.raise]));
+  const book: Book = {
+    recurring: new Set(playbook.tasks.filter((t) => t.recurs).map((t) => t.key)),
+    modes: new Map(playbook.tasks.map((t) => [t.key, t.raise])),
+    keyedBy: new Map(playbook.tasks.flatMap((t) => (t.keyedBy ? [[t.key, t.keyedBy] as const] : []))),
+  };
   const surviving = new Set(playbook.tasks.filter((t) => t.survive === 'lowering').map((t) => t.key));
-  const levelBook = levelActions(playbook, (c, t, l) => raise(c, t, l, recurring, modes));
+  const levelBook = levelActions(playbook, (c, t, l) => raise(c, t, l, book));
   const config = {
     ...(playbook.machine as object),
     id: playbook.key,
@@ -60,8 +74,8 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
     types: {} as { context: IncidentContext; events: IncidentEvent },
     actions: {
       // No level stamped (a handler on the machine itself, without a target): the level the incident is at.
-      raiseTask: assign(({ context }, p: Params) => raise(context, [p.template as string], (p.level as string | undefined) ?? context.level!, recurring, modes)),
-      raiseTasks: assign(({ context }, p: Params) => raise(context, p.templates as string[], (p.level as string | undefined) ?? context.level!, recurring, modes)),
+      raiseTask: assign(({ context, event }, p: Params) => raise(context, [p.template as string], (p.level as string | undefined) ?? context.level!, book, event.data)),
+      raiseTasks: assign(({ context, event }, p: Params) => raise(context, p.templates as string[], (p.level as string | undefined) ?? context.level!, book, event.data)),
       enterLevel: assign(({ context }, p: Params) => levelBook.enterLevel(context, p)),
       endLevelSeries: assign(({ context }, p: Params) => levelBook.endLevelSeries(context, p)),
       announce: assign(({ context }, p: Params) => levelBook.announce(context, p)),
@@ -82,10 +96,10 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
           Boolean((levels?.includes(level) && !surviving.has(template)) || templates?.includes(template));
         const tasks: Record<string, TaskMark> = { ...context.tasks };
         const cancelled: string[] = [];
-        for (const [template, mark] of Object.entries(tasks)) {
-          if (mark.status === 'open' && hit(template, mark.level)) {
-            tasks[template] = { ...mark, status: 'cancelled' };
-            cancelled.push(template);
+        for (const [id, mark] of Object.entries(tasks)) {
+          if (mark.status === 'open' && hit(templateOf(id), mark.level)) {
+            tasks[id] = { ...mark, status: 'cancelled' };
+            cancelled.push(id);
           }
         }
         // Leaving the level that started a recurring duty ends the series.
@@ -107,14 +121,15 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
         effects: [...context.effects, { type: 'notify', party: p.party as string, message: p.message as Text }],
       })),
       markTaskDone: assign(({ context, event }) => {
-        const mark = event.template ? context.tasks[event.template] : undefined;
+        const id = event.template ? instanceId(event.template, event.instance) : undefined;
+        const mark = id ? context.tasks[id] : undefined;
         if (!mark || mark.status !== 'open') return {};
-        return { tasks: { ...context.tasks, [event.template!]: { ...mark, status: 'done' as const } } };
+        return { tasks: { ...context.tasks, [id!]: { ...mark, status: 'done' as const } } };
       }),
     },
     guards: {
       tasksDone: ({ context }, p: Params) =>
-        (p.templates as string[]).every((t) => context.tasks[t]?.status === 'done'),
+        (p.templates as string[]).every((t) => templateStatus(context.tasks, t) === 'done'),
       // A condition written in the playbook (guards.ts); one that waits on data not given yet counts as possible.
       condition: ({ context, event }, p: Params) => evaluate(p.when as Condition, { tasks: context.tasks, data: event.data }) !== false,
     },

@@ -13,14 +13,16 @@ export interface TaskMark {
  * the engine drains the list after `transition()` and never persists it.
  */
 export type MachineEffect =
-  | { type: 'raiseTask'; template: string; level: string }
+  /** `instance`: the key of a keyed template's instance (task-instances.ts). */
+  | { type: 'raiseTask'; template: string; level: string; instance?: string }
   /** The next occurrence of a recurring duty whose timer fired; `scheduled` is when it was due. */
   | { type: 'raiseOccurrence'; template: string; level: string; scheduled: string }
+  /** `templates`: mark ids, a template or a keyed instance ("search_person[p7]"). */
   | { type: 'cancelTasks'; templates: string[]; stoppedSeries: string[]; reason: Text }
   | { type: 'notify'; party: string; message: Text };
 
 export interface IncidentContext {
-  /** Latest state of each task template raised in this incident, keyed by template. */
+  /** Latest state of each task template raised in this incident, keyed by template (or `template[key]`, task-instances.ts). */
   tasks: Record<string, TaskMark>;
   /** Recurring duties in force, keyed by template, with the level that started them. */
   series: Record<string, { level: string }>;
@@ -43,6 +45,8 @@ export interface IncidentEvent {
   data?: Record<string, unknown>;
   /** Set on TASK_COMPLETED and RECUR. */
   template?: string;
+  /** Set on TASK_COMPLETED of a keyed template's instance. */
+  instance?: string;
   /** Set on RECUR: the occurrence that was due when the timer fired. */
   scheduled?: string;
 }

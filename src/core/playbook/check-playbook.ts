@@ -7,6 +7,7 @@ import { checkLevels } from './check-levels.js';
 import { checkRecurrences } from './recurrence-schema.js';
 import { checkDataDues } from '../due-from-data.js';
 import { checkKinds } from './task-kinds.js';
+import { checkKeyedTemplates, keyedRaiseIssues } from './check-instances.js';
 import { messageTemplateProblems } from '../message-template.js';
 
 export type IssuePath = (string | number)[];
@@ -59,6 +60,7 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
   issues.push(...checkRecurrences(p));
   issues.push(...checkDataDues(p));
   issues.push(...checkKinds(p));
+  issues.push(...checkKeyedTemplates(p));
   if (!levels.has(p.machine.initial)) {
     issues.push({ path: ['machine', 'initial'], message: `unknown level "${p.machine.initial}"; expected one of ${list(levels)}` });
   }
@@ -80,6 +82,7 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
     const params = parsed.data as Record<string, unknown>;
     const refTemplates = [params.template, ...((params.templates as string[]) ?? [])].filter(Boolean) as string[];
     for (const t of refTemplates) if (!templates.has(t)) issues.push({ path: [...path, 'params'], message: `unknown task template "${t}"` });
+    if (ref.type === 'raiseTask' || ref.type === 'raiseTasks') issues.push(...keyedRaiseIssues(p, refTemplates, event, [...path, 'params']));
     for (const l of (params.levels as string[]) ?? []) if (!levels.has(l)) issues.push({ path: [...path, 'params', 'levels'], message: `unknown level "${l}"; expected one of ${list(levels)}` });
     if (params.party !== undefined && !parties.has(params.party as string)) {
       issues.push({ path: [...path, 'params', 'party'], message: `unknown party "${params.party}"; expected one of ${list(parties)}` });

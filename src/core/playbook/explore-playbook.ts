@@ -5,6 +5,7 @@ import type { Playbook, StateConfig } from './playbook.js';
 import type { PlaybookIssue } from './check-playbook.js';
 import { collectReferences, transitionsOf } from './references.js';
 import { PartialGates } from './partial-gates.js';
+import { instanceOf, templateOf } from '../task-instances.js';
 import { conditionTemplates, isCondition, sampleData, type Condition } from '../guards.js';
 
 const LIMIT = 20_000;
@@ -18,7 +19,7 @@ interface Node {
 /** Only the tasks that gate something change what can happen next, so only they tell states apart. */
 function keyOf(n: Node, gating: Set<string>): string {
   const tasks = Object.entries(n.snapshot.context.tasks)
-    .filter(([k]) => gating.has(k))
+    .filter(([k]) => gating.has(templateOf(k)))
     .map(([k, m]) => `${k}:${m.status}`)
     .sort();
   return JSON.stringify([n.snapshot.value, tasks, Object.keys(n.snapshot.context.series ?? {}).sort(), Object.keys(n.timers).sort()]);
@@ -82,11 +83,11 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
       const parts = p.split('.');
       for (let i = 1; i <= parts.length; i++) reachedPaths.add(parts.slice(0, i).join('.'));
     }
-    const tries: { type: string; template?: string; timer?: string; data?: Record<string, unknown> }[] = [
+    const tries: { type: string; template?: string; instance?: string; timer?: string; data?: Record<string, unknown> }[] = [
       ...events.flatMap((type) => eventSamples.get(type) ?? [{ type }]),
       ...Object.entries(node.snapshot.context.tasks)
-        .filter(([t, m]) => m.status === 'open' && gating.has(t))
-        .map(([template]) => ({ type: TASK_COMPLETED, template })),
+        .filter(([id, m]) => m.status === 'open' && gating.has(templateOf(id)))
+        .map(([id]) => ({ type: TASK_COMPLETED, template: templateOf(id), instance: instanceOf(id) })),
       // Recurring duties only raise more of the same task: leave them out so the walk ends.
       ...Object.entries(node.timers).filter(([, e]) => e.type !== RECUR).map(([timer, e]) => ({ ...e, timer })),
     ];

@@ -2,6 +2,7 @@ import type { StoredSnapshot } from '../engine/incident-machine.js';
 import type { IssuePath, PlaybookIssue } from './check-playbook.js';
 import type { StateConfig } from './playbook.js';
 import { transitionsOf } from './references.js';
+import { templateStatus } from '../task-instances.js';
 
 /**
  * Gates raised on only some paths (issue 11, the checker): a step whose automatic (`always`) gate waits
@@ -33,7 +34,7 @@ export class PartialGates {
     for (const gate of this.gates) {
       if (!leaves.some((l) => l === gate.state || l.startsWith(`${gate.state}.`))) continue;
       for (const t of gate.templates) {
-        if (t in snapshot.context.tasks || raisedNext.has(t)) continue;
+        if (templateStatus(snapshot.context.tasks, t) !== undefined || raisedNext.has(t)) continue;
         const key = `${gate.state}|${t}`;
         if (!this.found.has(key)) this.found.set(key, { path: gate.path, template: t, at: leaves.join(',') });
       }

@@ -5,6 +5,7 @@ import { announceField, levelsFields, lifecycleFields } from './levels.js';
 import { eventDataSchema, fieldName } from './event-data.js';
 import { recurrenceSchema } from './recurrence-schema.js';
 import { kindsSchema, refineKinds } from './task-kinds.js';
+import { ASSIGN_MODES } from '../completion.js';
 
 /** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
 const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
@@ -80,6 +81,10 @@ const taskTemplate = z.strictObject({
   escalation: key.optional(),
   source: z.string().optional(),
   ...lifecycleFields,
+  /** shared (one task for the role), each (one per holder) or all (every holder signs it off): completion.ts. */
+  assign: z.enum(ASSIGN_MODES).optional(),
+  /** One task per value of this field of the raising event's data (task-instances.ts). */
+  keyedBy: fieldName.optional(),
 });
 
 /** A library file: shared entries that playbooks pull in with `uses`. */

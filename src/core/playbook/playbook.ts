@@ -4,6 +4,7 @@ import type { EventData } from './event-data.js';
 import type { Recurrence } from '../recurrence.js';
 import type { TemplateDue } from '../due-from-data.js';
 import type { TaskKindDef } from './task-kinds.js';
+import type { AssignMode } from '../completion.js';
 
 export const TASK_KINDS = [
   'notification',
@@ -75,6 +76,10 @@ export interface TaskTemplate {
   retire?: 'on-exit';
   /** `lowering`: leaving or lowering its level does not cancel it (a report still owed). */
   survive?: 'lowering';
+  /** One shared task (default), one per holder of the role, or one that every holder signs off (completion.ts). */
+  assign?: AssignMode;
+  /** A field of the raising event's data: one task per value of it (task-instances.ts). */
+  keyedBy?: string;
 }
 
 /** Who hears about an overdue task, step by step: each step's delay counts from the one before (the first from the due time). */

@@ -661,6 +661,11 @@ export interface components {
             /** @example demo */
             unitId: string;
         };
+        /**
+         * @description shared: one task for the role; each: one copy per holder (this is one); all: done when every assignee has signed it off
+         * @enum {string}
+         */
+        AssignMode: "shared" | "each" | "all";
         AuditEntry: {
             /**
              * @description unit.create, unit.update, person.create, person.update, role.assign, role.unassign, token.create, token.revoke…
@@ -1369,6 +1374,15 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
         };
+        SignOffView: {
+            /** Format: date-time */
+            at: string;
+            /** @description the name they had when they signed */
+            name: string;
+            note?: string;
+            /** Format: uuid */
+            personId: string;
+        };
         SignedInPersonView: {
             admin: boolean;
             /** @example duty.officer@demo */
@@ -1385,6 +1399,7 @@ export interface components {
         };
         TaskCancelEffect: {
             reason: components["schemas"]["BilingualText"];
+            /** @description templates, or keyed tasks as template[key] */
             templates: string[];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1415,6 +1430,8 @@ export interface components {
              * @description when the first escalation step fires if not done
              */
             escalateAt?: string;
+            /** @description the key of a keyed task (one per value of an event field) */
+            instance?: string;
             /** @description a recurring occurrence raised after it was already due */
             late?: boolean;
             level: string;
@@ -1458,6 +1475,8 @@ export interface components {
             /** Format: date-time */
             acknowledgedAt: string | null;
             acknowledgedBy: components["schemas"]["PersonRefView"] | null;
+            /** @description shared: one task for the role; each: one copy per holder (this is one); all: done when every assignee has signed it off */
+            assign: components["schemas"]["AssignMode"];
             /** @description the role it went to (a superior one when its own role had nobody) */
             assignedRole: string;
             /** @description ids of the people the task went to */
@@ -1481,10 +1500,17 @@ export interface components {
             /** @description how many escalation steps have fired */
             escalationStep: number;
             escalations: components["schemas"]["TaskEscalationView"][];
+            /**
+             * Format: uuid
+             * @description for assign each: whose copy this is
+             */
+            holder: string | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             incidentId: string;
+            /** @description the key of a keyed task (one per value of an event field), e.g. the missing person’s id */
+            instance: string | null;
             instructions: components["schemas"]["BilingualText"];
             /**
              * @description a built-in kind or one the playbook declares (GET /playbooks/:key lists its own with titles)
@@ -1504,6 +1530,8 @@ export interface components {
             occurrence: string | null;
             /** @description the template’s role */
             role: string;
+            /** @description for assign all: who has signed it off so far */
+            signOffs: components["schemas"]["SignOffView"][];
             status: components["schemas"]["TaskStatus"];
             /** @description the playbook’s task template key */
             template: string;
