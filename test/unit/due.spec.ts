@@ -1,3 +1,4 @@
+import { runs } from './support/runs.js';
 import fc from 'fast-check';
 import { dueAt, isDueSpec, nextWallClock, parseWallClock } from '../../src/core/due.js';
 import { catchUp, nextOccurrence } from '../../src/core/recurrence.js';
@@ -87,7 +88,7 @@ describe('due times', () => {
         // Only a local time skipped by a DST change may differ (it moves forward by the gap).
         if (local !== spec) expect(['Europe/Berlin', 'America/New_York']).toContain(zone);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

@@ -1,3 +1,4 @@
+import { runs } from './support/runs.js';
 import fc from 'fast-check';
 import { IncidentMachine, type StoredSnapshot } from '../../src/core/engine/incident-machine.js';
 import { shippedPlaybook } from '../support/playbooks.js';
@@ -62,7 +63,7 @@ describe('covid19-office machine under any sequence of events', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

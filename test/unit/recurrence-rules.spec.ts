@@ -1,3 +1,4 @@
+import { runs } from './support/runs.js';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -38,7 +39,7 @@ describe('every: an interval on the local clock', () => {
           prev = t.getTime();
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -54,7 +55,7 @@ describe('every: an interval on the local clock', () => {
           expect([1, 6]).toContain(l.weekday);
         }
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 
@@ -76,7 +77,7 @@ describe('cron: a calendar rule', () => {
           if (i) expect(local(ts[i - 1], zone).plus({ weeks: 1 }).toMillis()).toBe(t.getTime());
         });
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -111,7 +112,7 @@ describe('a series catching up after an outage', () => {
           expect(nextOccurrence(r, missed, zone).getTime()).toBe(next.getTime());
         } else expect(nextOccurrence(r, scheduled, zone).getTime()).toBe(next.getTime());
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });
