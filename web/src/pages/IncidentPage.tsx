@@ -10,7 +10,7 @@ import { ErrorView, Loading } from '../shell/States';
 import { EventActions } from './EventActions';
 import { IncidentHistory } from './IncidentHistory';
 import { Migrate } from './Migrate';
-import { BothLanguages, LevelBadge, TaskDue } from './parts';
+import { BothLanguages, LevelBadge, TaskDue, TaskShare } from './parts';
 import { ReassignTask } from './ReassignTask';
 import { TaskRowActions } from './TaskRowActions';
 
@@ -139,6 +139,7 @@ function TasksByStep({ tasks, diagram, playbook, unit, zone, now }: { tasks: Tas
                     {me.data && task.assignees.includes(me.data.id) && ` · ${t('task.you')}`}
                     {task.unassignedRole && ` · ${t('task.nobody')}`}
                   </p>
+                  <TaskShare task={task} me={me.data?.id} />
                   <TaskDue task={task} timeZone={zone} now={now} />
                   {task.acknowledgedBy && <p className="muted">{t('task.acknowledgedBy', { name: task.acknowledgedBy.name })}</p>}
                   <TaskRowActions task={task}>

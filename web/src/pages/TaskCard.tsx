@@ -8,7 +8,7 @@ import { useMe } from '../lib/auth';
 import { gatesOf, type Diagram } from '../lib/diagram';
 import { pick } from '../lib/format';
 import { InlineError } from '../shell/States';
-import { TaskDue } from './parts';
+import { TaskDue, TaskShare } from './parts';
 
 const DRAFT = (id: string) => `console.note.${id}`;
 
@@ -64,6 +64,8 @@ export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; i
   const gates = diagram ? gatesOf(diagram, task.template) : [];
   const titleId = `task-${task.id}`;
   const pending = (m: { isPending: boolean; isPaused: boolean }) => (m.isPaused ? t('common.waitingNetwork') : t('common.sending'));
+  // `assign: all`: completing is this person's signature; once given, there is nothing more for them to do.
+  const signedByMe = task.assign === 'all' && task.signOffs.some((s) => s.personId === me.data?.id);
 
   return (
     <article className="task-card" aria-labelledby={titleId}>
@@ -75,6 +77,7 @@ export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; i
           <Link to={`/incidents/${incident.id}`}>{incident.title || pick(incident.levelTitle, lang)}</Link> · {pick(incident.levelTitle, lang)}
         </p>
       )}
+      <TaskShare task={task} me={me.data?.id} />
       <TaskDue task={task} timeZone={zone} now={now} />
       {deputy && <p className="deputy">{deputy.deputyForName ? t('task.deputy', { name: deputy.deputyForName }) : t('task.deputyUnnamed')}</p>}
       {task.acknowledgedAt && <p className="muted">{t('task.acknowledgedBy', { name: task.acknowledgedBy?.name ?? '' })}</p>}
@@ -102,8 +105,8 @@ export function TaskCard({ task, incident, diagram, zone, now }: { task: Task; i
         <label htmlFor={`note-${task.id}`}>{t('task.note')}</label>
         <textarea id={`note-${task.id}`} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
-      <button type="button" className="btn primary wide" disabled={complete.isPending} onClick={() => complete.mutate(note)}>
-        {complete.isPending ? pending(complete) : t('task.complete')}
+      <button type="button" className="btn primary wide" disabled={complete.isPending || signedByMe} onClick={() => complete.mutate(note)}>
+        {complete.isPending ? pending(complete) : task.assign === 'all' ? t('task.signOff') : t('task.complete')}
       </button>
       {complete.isError && (
         <>

@@ -48,3 +48,23 @@ export function BothLanguages({ text, className }: { text: { vi: string; en: str
     </span>
   );
 }
+
+/** Who shares the task (completion.ts in the service): whose it is, one copy each, or the signatures so far. */
+export function TaskShare({ task, me }: { task: Task; me?: string }) {
+  const { t } = useTranslation();
+  const signed = task.signOffs.map((s) => s.name).join(', ');
+  return (
+    <>
+      {task.instance && <p className="task-instance">{t('task.instance', { key: task.instance })}</p>}
+      {task.assign === 'each' && <p className="muted small">{t('task.eachCopy')}</p>}
+      {task.assign === 'all' && (
+        <p className="sign-offs">
+          {task.signOffs.length
+            ? t('task.signOffs', { done: task.signOffs.length, total: task.assignees.length, names: signed })
+            : t('task.signOffsNone', { total: task.assignees.length })}
+        </p>
+      )}
+      {task.assign === 'all' && me && task.signOffs.some((s) => s.personId === me) && <p className="deputy">{t('task.youSigned')}</p>}
+    </>
+  );
+}
