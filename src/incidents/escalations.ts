@@ -1,9 +1,9 @@
 import type { Sql } from '../database/database.js';
 import { assignTask, type Holder } from '../core/assignment.js';
-import { directoryStore } from '../directory/directory-store.js';
+import { directoryStore, type UnitRow } from '../directory/directory-store.js';
 import { announce } from '../live/changes.js';
 import { notificationStore } from '../notifications/notification-store.js';
-import { escalationMessages } from '../notifications/outbox.js';
+import { escalationMessages, escalationPartyMessage } from '../notifications/outbox.js';
 import type { PlaybookRegistry } from '../playbooks/playbook-registry.js';
 import { taskStore } from '../tasks/task-store.js';
 import { incidentStore, type EventRow, type IncidentRow } from './incident-store.js';
@@ -11,6 +11,9 @@ import { timerStore } from './timer-store.js';
 import { SCHEDULER, timelineRow } from './timeline.js';
 
 export const ESCALATE = 'ESCALATE';
+
+/** Whom a step went to, as the timeline and the task record it: `{ role }` or `{ role: null, party }`. */
+const towards = (next: { role: string | null; party: string | null }) => (next.role === null ? { role: null, party: next.party! } : { role: next.role });
 export const escalationKey = (taskId: string) => `escalate:${taskId}`;
 
 /** A due escalation timer: step `step` of the chain of an overdue task. `row` is locked by the caller. */
@@ -41,7 +44,10 @@ export async function escalate(sql: Sql, registry: PlaybookRegistry, items: DueE
   // Who holds each role now: one query per unit and one for everyone's contacts.
   const holdersByUnit = new Map<string, Holder[]>();
   for (const unit of new Set(work.map((w) => w.item.row.unit))) holdersByUnit.set(unit, await directoryStore.holders(sql, unit, now));
-  const notifiedOf = work.map((w) => assignTask([w.next.role], holdersByUnit.get(w.item.row.unit)!).assignees);
+  // A step that tells an outside party notifies nobody of the unit: the party's contact gets the message.
+  const notifiedOf = work.map((w) => (w.next.role === null ? [] : assignTask([w.next.role], holdersByUnit.get(w.item.row.unit)!).assignees));
+  const units = new Map<string, UnitRow | undefined>();
+  for (const w of work) if (w.next.party !== null && !units.has(w.item.row.unit)) units.set(w.item.row.unit, await directoryStore.unit(sql, w.item.row.unit));
   const contacts = new Map((await directoryStore.contacts(sql, [...new Set(notifiedOf.flat())])).map((c) => [c.personId, c]));
 
   const versions = new Map<string, number>();
@@ -56,19 +62,21 @@ export async function escalate(sql: Sql, registry: PlaybookRegistry, items: DueE
         type: 'TASK_ESCALATED',
         actor: SCHEDULER,
         onBehalfOf: null,
-        data: { taskId: task.id, template: task.template, step: item.step + 1, role: next.role, notified },
+        data: { taskId: task.id, template: task.template, step: item.step + 1, ...towards(next), notified },
       }, now),
     );
   }
   await notificationStore.insert(
     sql,
     work.flatMap(({ item, task, next }, i) =>
-      escalationMessages(item.row, task, item.step, next.role, notifiedOf[i].flatMap((id) => contacts.get(id) ?? []), now),
+      next.role === null
+        ? [escalationPartyMessage(item.row, units.get(item.row.unit), task, item.step, next.party!, now)]
+        : escalationMessages(item.row, task, item.step, next.role, notifiedOf[i].flatMap((id) => contacts.get(id) ?? []), now),
     ),
   );
   await taskStore.escalatedMany(
     sql,
-    work.map(({ item, task, next }, i) => ({ id: task.id, step: item.step + 1, role: next.role, at: now.toISOString(), notified: notifiedOf[i] })),
+    work.map(({ item, task, next }, i) => ({ id: task.id, step: item.step + 1, ...towards(next), at: now.toISOString(), notified: notifiedOf[i] })),
   );
   await timerStore.startMany(
     sql,

@@ -31,43 +31,59 @@ function incidentRef(row: IncidentRow) {
  * contact for is recorded as dead at once with the reason, so nobody believes it was sent.
  */
 export async function queuePartyMessage(sql: Sql, row: IncidentRow, unit: UnitRow | undefined, party: string, message: Text, now: Date): Promise<void> {
+  await notificationStore.insert(sql, [partyMessage(row, unit, party, { kind: 'party', message }, null, now)]);
+}
+
+/** A message to an outside party through the unit's contact for it; dead at once, with the reason, when there is none. */
+function partyMessage(row: IncidentRow, unit: UnitRow | undefined, party: string, body: { kind: 'party' | 'escalation'; message: Text } & Record<string, unknown>, taskId: string | null, now: Date): NewNotification {
   const contact = (unit?.contacts as Record<string, Contact> | undefined)?.[party];
   const r = route(contact);
-  const n: NewNotification = {
+  return {
     incident_id: row.id,
-    task_id: null,
-    kind: 'party',
+    task_id: taskId,
+    kind: body.kind,
     audience: party,
     channel: r?.channel ?? 'log',
     address: r?.address ?? null,
-    payload: { kind: 'party', party, partyName: contact?.name ?? null, message, incident: incidentRef(row), at: now.toISOString() },
+    payload: { ...body, party, partyName: contact?.name ?? null, incident: incidentRef(row), at: now.toISOString() },
     status: r ? 'pending' : 'dead',
     last_error: r ? null : `unit ${row.unit} has no contact (webhook, email or log) for party "${party}"`,
     at: now,
   };
-  await notificationStore.insert(sql, [n]);
+}
+
+type OverdueTask = { id: string; template: string; title: Text; due_at: Date };
+
+function overdueMessage(task: OverdueTask, step: number): Text {
+  return { vi: `Nhiệm vụ quá hạn (bước ${step + 1}): ${task.title.vi}`, en: `Overdue task (step ${step + 1}): ${task.title.en}` };
+}
+
+function taskRef(task: OverdueTask) {
+  return { id: task.id, template: task.template, title: task.title, dueAt: new Date(task.due_at).toISOString() };
+}
+
+/** An escalation step that tells an outside party (the provincial command): one message to the unit's contact for it. */
+export function escalationPartyMessage(row: IncidentRow, unit: UnitRow | undefined, task: OverdueTask, step: number, party: string, now: Date): NewNotification {
+  return partyMessage(row, unit, party, { kind: 'escalation', step: step + 1, message: overdueMessage(task, step), task: taskRef(task) }, task.id, now);
 }
 
 /** The messages of one escalation step (one per holder, or one dead-ended to the log when nobody holds the role). */
 export function escalationMessages(
   row: IncidentRow,
-  task: { id: string; template: string; title: Text; due_at: Date },
+  task: OverdueTask,
   step: number,
   role: string,
   holders: { personId: string; email: string | null; name: string }[],
   now: Date,
 ): NewNotification[] {
-  const message: Text = {
-    vi: `Nhiệm vụ quá hạn (bước ${step + 1}): ${task.title.vi}`,
-    en: `Overdue task (step ${step + 1}): ${task.title.en}`,
-  };
+  const message = overdueMessage(task, step);
   const payload = (to: string | null) => ({
     kind: 'escalation',
     role,
     to,
     step: step + 1,
     message,
-    task: { id: task.id, template: task.template, title: task.title, dueAt: new Date(task.due_at).toISOString() },
+    task: taskRef(task),
     incident: incidentRef(row),
     at: now.toISOString(),
   });

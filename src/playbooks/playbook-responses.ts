@@ -62,13 +62,16 @@ export class EventDefinitionView {
   data?: Record<string, EventFieldView>;
 }
 
+/** A step tells the holders of a role of the unit, or an outside party (the unit's contact for it). */
 export class EscalationStepView {
-  @ApiProperty() role: string;
+  @ApiPropertyOptional() role?: string;
+  @ApiPropertyOptional({ description: 'an outside party (e.g. the provincial command)' }) party?: string;
   @ApiProperty({ example: 'PT30M', description: 'ISO 8601 duration after the previous step (the first: after the due time)' }) after: string;
 }
 
 export class EscalationChainView {
-  @ApiProperty({ type: [EscalationStepView] }) steps: EscalationStepView[];
+  @ApiPropertyOptional({ example: 'PT30M', description: 'first one step per superior of the task’s role (its reportsTo line), this long apart' }) reportsTo?: string;
+  @ApiPropertyOptional({ type: [EscalationStepView], description: 'the steps after those (or the only ones)' }) steps?: EscalationStepView[];
 }
 
 /** One rule of a recurring duty: exactly one of at, every or cron. */

@@ -12,7 +12,8 @@ export class PersonRefView {
 /** One step of a late task's escalation chain, as it fired. */
 export class TaskEscalationView {
   @ApiProperty({ type: 'integer', description: '1 for the first step' }) step: number;
-  @ApiProperty({ description: 'the role escalated to' }) role: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the role escalated to; null for a step that told an outside party' }) role: string | null;
+  @ApiPropertyOptional({ description: 'the outside party told (a step of the chain that names a party)' }) party?: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: [String], description: 'ids of the people notified' }) notified: string[];
 }

@@ -32,7 +32,8 @@ export interface TaskRow {
   occurrence: Date | null;
   late: boolean;
   escalation_step: number;
-  escalations: { step: number; role: string; at: string; notified: string[] }[];
+  /** Each escalation step as it fired: to a role (`notified`: its holders) or, with role null, to an outside party. */
+  escalations: { step: number; role: string | null; party?: string; at: string; notified: string[] }[];
   assign: AssignMode;
   /** For `assign: each`: whose copy this is. */
   holder: string | null;
@@ -131,7 +132,7 @@ export const taskStore = {
   },
 
   /** Records one escalation step on each of several tasks in one statement. */
-  async escalatedMany(sql: Sql, entries: { id: string; step: number; role: string; at: string; notified: string[] }[]): Promise<void> {
+  async escalatedMany(sql: Sql, entries: ({ id: string } & TaskRow['escalations'][number])[]): Promise<void> {
     if (!entries.length) return;
     await sql.rows(
       `UPDATE tasks t SET escalation_step = x.step, escalations = t.escalations || jsonb_build_array(x.entry)

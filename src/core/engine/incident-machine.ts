@@ -9,6 +9,7 @@ import { RECUR, RESERVED_EVENTS, type IncidentContext, type IncidentEvent, type 
 import { levelsOf, type Level, type Playbook, type TaskTemplate } from '../playbook/playbook.js';
 import type { Effect } from './effects.js';
 import { templateOf } from '../task-instances.js';
+import { chainSteps, type ChainStep } from '../escalation-chain.js';
 
 /** The part of an incident's machine state that is stored; effects are never persisted. */
 export interface StoredSnapshot {
@@ -25,7 +26,9 @@ export const DEFAULT_SURROUNDINGS: Surroundings = { zone: 'Asia/Ho_Chi_Minh' };
 
 export interface EscalationStep {
   step: number;
-  role: string;
+  /** The role whose holders are told, or null for a step that tells an outside party. */
+  role: string | null;
+  party: string | null;
   /** When the following step fires, or null when this is the last. */
   nextAt: Date | null;
 }
@@ -55,12 +58,20 @@ export class IncidentMachine {
   readonly levels: Level[];
   private readonly templates: Map<string, TaskTemplate>;
   private readonly declaredEvents: Set<string>;
+  private readonly chains = new Map<string, ChainStep[]>();
 
   constructor(readonly playbook: Playbook) {
     this.machine = buildMachine(playbook);
     this.levels = levelsOf(playbook);
     this.templates = new Map(playbook.tasks.map((t) => [t.key, t]));
     this.declaredEvents = new Set(playbook.events.map((e) => e.type));
+  }
+
+  /** The escalation steps of a template's tasks (escalation-chain.ts), worked out once per template. */
+  private chain(template: string): ChainStep[] {
+    let steps = this.chains.get(template);
+    if (!steps) this.chains.set(template, (steps = chainSteps(this.playbook, this.template(template))));
+    return steps;
   }
 
   template(key: string): TaskTemplate {
@@ -97,11 +108,11 @@ export class IncidentMachine {
 
   /** Step `step` of the escalation of an overdue task from `template`, or null when there is no such step. */
   escalation(template: string, step: number, now: Date): EscalationStep | null {
-    const key = this.template(template).escalation;
-    const steps = key ? this.playbook.escalations[key].steps : [];
+    const steps = this.chain(template);
     if (step >= steps.length) return null;
     const following = steps[step + 1];
-    return { step, role: steps[step].role, nextAt: following ? new Date(now.getTime() + (isoDurationToMs(following.after) ?? 0)) : null };
+    const { role, party } = steps[step];
+    return { step, role: role ?? null, party: party ?? null, nextAt: following ? new Date(now.getTime() + (isoDurationToMs(following.after) ?? 0)) : null };
   }
 
   /**
@@ -217,8 +228,7 @@ export class IncidentMachine {
   }
 
   private raise(template: string, level: string, due: Date, extra: { occurrence?: Date; late?: boolean; instance?: string } = {}): Effect {
-    const key = this.template(template).escalation;
-    const first = key ? this.playbook.escalations[key].steps[0] : undefined;
+    const first = this.chain(template)[0];
     return {
       type: 'task.raise',
       template,

@@ -8,6 +8,7 @@ import { checkRecurrences } from './recurrence-schema.js';
 import { checkDataDues } from '../due-from-data.js';
 import { checkKinds } from './task-kinds.js';
 import { checkKeyedTemplates, keyedRaiseIssues } from './check-instances.js';
+import { chainSteps } from '../escalation-chain.js';
 import { messageTemplateProblems } from '../message-template.js';
 
 export type IssuePath = (string | number)[];
@@ -37,8 +38,9 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
     else if (roleChain(p, r.key).length !== chainLength(p, r.key)) issues.push({ path: ['roles', i, 'reportsTo'], message: `role "${r.key}" reports to itself through ${roleChain(p, r.key).join(' → ')}` });
   });
   for (const [k, chain] of Object.entries(p.escalations)) {
-    chain.steps.forEach((step, i) => {
-      if (!roles.has(step.role)) issues.push({ path: ['escalations', k, 'steps', i, 'role'], message: `unknown role "${step.role}"; expected one of ${list(roles)}` });
+    (chain.steps ?? []).forEach((step, i) => {
+      if ('role' in step && !roles.has(step.role)) issues.push({ path: ['escalations', k, 'steps', i, 'role'], message: `unknown role "${step.role}"; expected one of ${list(roles)}` });
+      if ('party' in step && !parties.has(step.party)) issues.push({ path: ['escalations', k, 'steps', i, 'party'], message: `unknown party "${step.party}"; expected one of ${list(parties)}` });
     });
   }
   p.tasks.forEach((t, i) => {
@@ -46,6 +48,9 @@ export function checkReferences(p: Playbook): PlaybookIssue[] {
       issues.push({ path: ['tasks', i, 'escalation'], message: `unknown escalation chain "${t.escalation}"; expected one of ${Object.keys(p.escalations).join(', ') || '(none declared under escalations)'}` });
     }
     if (!roles.has(t.role)) issues.push({ path: ['tasks', i, 'role'], message: `unknown role "${t.role}"; expected one of ${list(roles)}` });
+    else if (t.escalation !== undefined && t.escalation in p.escalations && chainSteps(p, t).length === 0) {
+      issues.push({ path: ['tasks', i, 'escalation'], message: `chain "${t.escalation}" gives this task no step: role "${t.role}" reports to nobody and the chain lists no steps` });
+    }
   });
   p.events.forEach((e, i) => {
     if ((RESERVED_EVENTS as readonly string[]).includes(e.type)) {

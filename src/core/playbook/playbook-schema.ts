@@ -67,7 +67,16 @@ const stateNode: z.ZodType<StateNodeShape> = z.lazy(() =>
 
 const role = z.strictObject({ key, title: text, reportsTo: key.optional() });
 const party = z.strictObject({ key, title: text });
-const escalations = z.record(key, z.strictObject({ steps: z.array(z.strictObject({ role: key, after: isoDuration })).min(1) }));
+// A step tells a role of the unit or an outside party; a chain may first go up the task role's reportsTo line.
+const escalationStep = z
+  .strictObject({ role: key.optional(), party: key.optional(), after: isoDuration })
+  .refine((s) => (s.role === undefined) !== (s.party === undefined), 'a step names a role or a party (one of them)');
+const escalations = z.record(
+  key,
+  z
+    .strictObject({ reportsTo: isoDuration.optional(), steps: z.array(escalationStep).min(1).optional() })
+    .refine((c) => c.reportsTo !== undefined || c.steps !== undefined, "give reportsTo (a step per superior of the task's role, this long apart), steps, or both"),
+);
 const taskTemplate = z.strictObject({
   key,
   title: text,

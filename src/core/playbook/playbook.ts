@@ -82,9 +82,13 @@ export interface TaskTemplate {
   keyedBy?: string;
 }
 
-/** Who hears about an overdue task, step by step: each step's delay counts from the one before (the first from the due time). */
+/**
+ * Who hears about an overdue task, step by step: each step's delay counts from the one before (the first
+ * from the due time). `reportsTo` first goes up the task's role's reportsTo line (escalation-chain.ts).
+ */
 export interface EscalationChain {
-  steps: { role: string; after: string }[];
+  reportsTo?: string;
+  steps?: ({ role: string; after: string } | { party: string; after: string })[];
 }
 
 export interface EventDefinition {

@@ -877,7 +877,13 @@ export interface components {
             [key: string]: unknown;
         };
         EscalationChainView: {
-            steps: components["schemas"]["EscalationStepView"][];
+            /**
+             * @description first one step per superior of the task’s role (its reportsTo line), this long apart
+             * @example PT30M
+             */
+            reportsTo?: string;
+            /** @description the steps after those (or the only ones) */
+            steps?: components["schemas"]["EscalationStepView"][];
         };
         EscalationStepView: {
             /**
@@ -885,7 +891,9 @@ export interface components {
              * @example PT30M
              */
             after: string;
-            role: string;
+            /** @description an outside party (e.g. the provincial command) */
+            party?: string;
+            role?: string;
         };
         EventDefinitionView: {
             /** @description the fields the event’s data carries, by name; without it the data is free-form */
@@ -1412,8 +1420,10 @@ export interface components {
             at: string;
             /** @description ids of the people notified */
             notified: string[];
-            /** @description the role escalated to */
-            role: string;
+            /** @description the outside party told (a step of the chain that names a party) */
+            party?: string;
+            /** @description the role escalated to; null for a step that told an outside party */
+            role: string | null;
             /** @description 1 for the first step */
             step: number;
         };

@@ -14,7 +14,8 @@ export function IncidentHistory({ incident, playbook, zone }: { incident: Incide
   const behalf = (name: string | null) => (name ? t('timeline.onBehalfOf', { name }) : t('timeline.onBehalfOfHolder'));
   // A notification goes to an outside party of the playbook (its title) or, escalating, to a role (its title).
   const audience = (n: Notification) =>
-    pick((n.kind === 'escalation' ? playbook?.roles.find((r) => r.key === n.audience) : playbook?.parties.find((p) => p.key === n.audience))?.title, lang) || n.audience;
+    // An escalation step tells a role, or an outside party when its chain names one.
+    pick(((n.kind === 'escalation' ? playbook?.roles.find((r) => r.key === n.audience) : undefined) ?? playbook?.parties.find((p) => p.key === n.audience))?.title, lang) || n.audience;
   const taskTitle = (d: Record<string, unknown> | null) => {
     const key = typeof d?.template === 'string' ? d.template : null;
     return key ? pick(playbook?.taskTemplates.find((x) => x.key === key)?.title, lang) || key : null;
