@@ -19,7 +19,7 @@ const walk = async () => {
   for (const at of ['01:30', '02:00', '02:30', '03:00']) await r.clockTo(`2026-03-02T${at}:00.000Z`);
 };
 const task = async (template: string) => (await r.tasks()).find((t) => t.template === template)!;
-const steps = (t: { escalations?: unknown }) => (t.escalations as { step: number; role: string | null; party?: string; at: string }[]).map(({ step, role, party, at }) => ({ step, role, party, at }));
+const steps = (t: { [k: string]: unknown }) => (t.escalations as { step: number; role: string | null; party?: string; at: string }[]).map(({ step, role, party, at }) => ({ step, role, party, at }));
 
 describe('escalation up the reportsTo line, then to an outside party', () => {
   it('tells the deputy head, the head, then the provincial command, each at its time', async () => {

@@ -29,7 +29,7 @@ describe('playbook loading', () => {
     ['unknown action', good.replace('type: raiseTask', 'type: launchRocket'), /machine\.states\.running\.entry\[0\]\.type: unknown action "launchRocket"; expected one of raiseTask/],
     ['missing action param', good.replace('reason: { vi: Dừng, en: Stopped }', 'why: x'), /machine\.states\.running\.on\.STOP\.actions\[0\]\.params/],
     ['undeclared event', good.replace('STOP:\n', 'HALT:\n'), /machine\.states\.running\.on\.HALT: event "HALT" is not declared under events/],
-    ['bad target', good.replace('target: idle', 'target: idel'), /^broken\.yaml:\d+ machine\.states\.running: .*'idel' does not exist/],
+    ['bad target', good.replace('target: idle', 'target: idel'), /^broken\.yaml:\d+ machine\.states\.running\.on\.STOP\.target: unknown target "idel": no state "idel" beside "running"; expected one of idle, running/],
     ['unknown initial level', good.replace('initial: idle', 'initial: waiting'), /machine\.initial: unknown level "waiting"/],
     ['level without a title', good.replace("meta: { title: { vi: Chờ, en: Idle } }", 'description: idle'), /machine\.states\.idle\.meta\.title: a level needs a bilingual title/],
     ['missing English', good.replace('title: { vi: Báo cáo, en: Report }', 'title: { vi: Báo cáo }'), /tasks\[0\]\.title\.en/],

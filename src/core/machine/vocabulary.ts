@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { bilingual } from '../playbook/bilingual.js';
 
 /**
  * The named actions and guards a playbook may use, with the shape of their params. The loader validates
  * every use against these schemas; machine/build-machine.ts supplies the implementations through `setup()`.
  */
-const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 const keyList = z.array(z.string().min(1)).min(1);
 
 export const ACTION_PARAMS = {
@@ -14,10 +14,10 @@ export const ACTION_PARAMS = {
   raiseTasks: z.strictObject({ templates: keyList }),
   /** Cancel the open tasks raised in the given levels and/or from the given templates, saying why. */
   cancelTasks: z
-    .strictObject({ levels: keyList.optional(), templates: keyList.optional(), reason: text })
+    .strictObject({ levels: keyList.optional(), templates: keyList.optional(), reason: bilingual })
     .refine((p) => p.levels || p.templates, { message: 'give levels or templates (or both)' }),
   /** Send a message to an outside party. */
-  notify: z.strictObject({ party: z.string().min(1), message: text }),
+  notify: z.strictObject({ party: z.string().min(1), message: bilingual }),
 } as const;
 
 export const GUARD_PARAMS = {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { bilingual } from './bilingual.js';
 import type { Text } from '../text.js';
 
 /**
@@ -21,14 +22,13 @@ export interface EventField {
 
 export type EventData = Record<string, EventField>;
 
-const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 export const fieldName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a field name in lowerCamelCase, such as waterLevelCm');
 export const eventFieldSchema = z
   .strictObject({
     type: z.enum(FIELD_TYPES),
     required: z.boolean().optional(),
     values: z.array(z.string().min(1)).min(1).optional(),
-    title: text.optional(),
+    title: bilingual.optional(),
   })
   .superRefine((f, ctx) => {
     if (f.type === 'enum' && !f.values) ctx.addIssue({ code: 'custom', path: ['values'], message: 'an enum field lists its values' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './bilingual.js';
 import type { Text } from '../text.js';
 import type { Playbook, StateConfig, TaskTemplate } from './playbook.js';
 import { raiseActions } from './references.js';
@@ -9,7 +10,6 @@ import { raiseActions } from './references.js';
  * tells rising (entered from below) from returning (come back down from a higher level).
  */
 const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
-const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 
 /** `levels:` and `phases:` at the top of a playbook. */
 export const levelsFields = {
@@ -33,7 +33,7 @@ export const lifecycleFields = {
 };
 
 /** `announce:` on a level: messages sent when the level is reached from below, never when returned to. */
-export const announceField = z.array(z.strictObject({ party: key, message: text })).min(1).optional();
+export const announceField = z.array(z.strictObject({ party: key, message: bilingual })).min(1).optional();
 
 export type RaiseMode = 'on-entry' | 'once' | 'always';
 export type Direction = 'rising' | 'returning';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
 import { buildMachine } from '../machine/build-machine.js';
 import { checkReferences, checkTargets, machineIssue, type PlaybookIssue } from './check-playbook.js';
+import { checkTargetNames } from './check-targets.js';
 import type { Playbook } from './playbook.js';
 import { librarySchema, playbookSchema } from './playbook-schema.js';
 import { collectReferences } from './references.js';
@@ -46,9 +47,13 @@ function parseYaml(source: string, file: string): Located {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
   if (doc.errors.length) {
+    // A tab in the indentation sets off several follow-on errors; the one thing to fix is the tab.
+    const tabs = source.split('\n').flatMap((l, i) => (/^ *\t/.test(l) ? [i + 1] : []));
     throw new PlaybookError(
       file,
-      doc.errors.map((e) => ({ path: [], message: e.message.split('\n')[0], line: e.linePos?.[0]?.line })),
+      tabs.length
+        ? tabs.map((line) => ({ path: [], message: 'a tab in the indentation: YAML indents with spaces only (replace the tab with spaces)', line }))
+        : doc.errors.map((e) => ({ path: [], message: e.message.split('\n')[0], line: e.linePos?.[0]?.line })),
     );
   }
   return {
@@ -136,7 +141,7 @@ export function parsePlaybook(source: string, file: string, libraries: ReadonlyM
     throw new PlaybookError(file, locate(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))));
   }
   const playbook = parsed.data as unknown as Playbook;
-  const refIssues = checkReferences(playbook);
+  const refIssues = [...checkReferences(playbook), ...checkTargetNames(playbook)];
   if (refIssues.length) throw new PlaybookError(file, locate(refIssues));
   let targetIssues: PlaybookIssue[];
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './bilingual.js';
 import { isoDurationToMs } from '../duration.js';
 import { isDueSpec } from '../due.js';
 import { announceField, levelsFields, lifecycleFields } from './levels.js';
@@ -10,7 +11,6 @@ import { ASSIGN_MODES } from '../completion.js';
 /** The shape of a playbook file. Cross-references (roles, templates, actions) are checked in check-playbook.ts. */
 const key = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)');
 const eventType = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an event name in UPPER_SNAKE_CASE');
-const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 const dueSpec = z
   .string()
   .refine(isDueSpec, 'expected an ISO 8601 duration (PT30M), a local time (14:00), "immediately" or a local date (2021-09-30, 2021-01-29T14:00)');
@@ -35,6 +35,13 @@ const transitionObject = z.strictObject({
 });
 const transition = z.union([z.string(), transitionObject, z.array(z.union([z.string(), transitionObject]))]);
 
+// A record's key schema would only say "Invalid key in record"; each key is checked here to say why.
+const delays = z.record(z.string(), transition).superRefine((m, ctx) => {
+  for (const k of Object.keys(m)) {
+    if (isoDurationToMs(k) === null) ctx.addIssue({ code: 'custom', path: [k], message: `"${k}" is not a delay: expected an ISO 8601 duration such as PT30M or P1D` });
+  }
+});
+
 export interface StateNodeShape {
   type?: 'compound' | 'parallel' | 'final';
   initial?: string;
@@ -53,20 +60,20 @@ const stateNode: z.ZodType<StateNodeShape> = z.lazy(() =>
   z.strictObject({
     type: z.enum(['compound', 'parallel', 'final']).optional(),
     initial: z.string().optional(),
-    meta: z.strictObject({ title: text.optional() }).optional(),
+    meta: z.strictObject({ title: bilingual.optional() }).optional(),
     description: z.string().optional(),
     entry: actions.optional(),
     exit: actions.optional(),
     on: z.record(eventType, transition).optional(),
     always: transition.optional(),
-    after: z.record(isoDuration, transition).optional(),
+    after: delays.optional(),
     states: z.record(key, stateNode).optional(),
     announce: announceField,
   }),
 );
 
-const role = z.strictObject({ key, title: text, reportsTo: key.optional() });
-const party = z.strictObject({ key, title: text });
+const role = z.strictObject({ key, title: bilingual, reportsTo: key.optional() });
+const party = z.strictObject({ key, title: bilingual });
 // A step tells a role of the unit or an outside party; a chain may first go up the task role's reportsTo line.
 const escalationStep = z
   .strictObject({ role: key.optional(), party: key.optional(), after: isoDuration })
@@ -79,8 +86,8 @@ const escalations = z.record(
 );
 const taskTemplate = z.strictObject({
   key,
-  title: text,
-  instructions: text,
+  title: bilingual,
+  instructions: bilingual,
   /** A built-in kind or one declared under `kinds` (task-kinds.ts, checked with the references). */
   kind: key,
   role: key,
@@ -108,14 +115,14 @@ export const librarySchema = z.strictObject({
 
 export const playbookSchema = z.strictObject({
   key,
-  title: text,
-  description: text.optional(),
+  title: bilingual,
+  description: bilingual.optional(),
   /** The directive's own end: on that local date's end the engine sends `event` (e.g. "in force until 15 Oct 2021"). */
   expires: z.strictObject({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), event: eventType }).optional(),
   roles: z.array(role).min(1),
   kinds: kindsSchema.optional(),
   parties: z.array(party).default([]),
-  events: z.array(z.strictObject({ type: eventType, title: text, data: eventDataSchema.optional() })).min(1),
+  events: z.array(z.strictObject({ type: eventType, title: bilingual, data: eventDataSchema.optional() })).min(1),
   /** What "immediately" means for a due time in this playbook. */
   immediately: isoDuration.default('PT15M'),
   escalations: escalations.default({}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './bilingual.js';
 import type { Text } from '../text.js';
 import { TASK_KINDS, type Playbook } from './playbook.js';
 
@@ -12,9 +13,8 @@ export interface TaskKindDef {
   title: Text;
 }
 
-const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 export const kindsSchema = z.array(
-  z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)'), title: text }),
+  z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case key (a-z, 0-9, _ or -)'), title: bilingual }),
 );
 
 /** The kinds a template of this playbook may name. */
