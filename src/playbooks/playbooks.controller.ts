@@ -1,10 +1,11 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiSignedIn } from '../access/api-auth.js';
 import { ApiErrors, ErrorBody } from '../common/error-body.js';
 import { mermaidDiagram } from '../core/playbook/diagram.js';
 import { DataDueView, EscalationChainView, EventFieldView, PlaybookDetail, PlaybookSummary, PlaybookVersionView, RecurrenceRuleView } from './playbook-responses.js';
 import { PlaybookRegistry, type PlaybookVersion } from './playbook-registry.js';
+import { DiagramQuery } from './playbook.dto.js';
 
 function summary(v: PlaybookVersion) {
   const p = v.machine.playbook;
@@ -26,7 +27,7 @@ export class PlaybooksController {
     return this.registry.list().map(summary);
   }
 
-  /** Mermaid state diagram of the current version: levels, steps, events, delays and guards. */
+  /** Mermaid state diagram of the current version: levels, steps, events, delays and guards (and, with details, what each state does). */
   @Get(':key/diagram')
   @ApiOperation({ operationId: 'getPlaybookDiagram', summary: 'Mermaid state diagram of the current version' })
   @ApiProduces('text/plain')
@@ -34,9 +35,9 @@ export class PlaybooksController {
   // The route's fixed Content-Type is set once the guard has passed, so this 404's JSON body goes out labelled text/plain.
   @ApiNotFoundResponse({ description: 'No playbook with this key (an ErrorBody, sent as text/plain).', content: { 'text/plain': { schema: { $ref: getSchemaPath(ErrorBody) } } } })
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  diagram(@Param('key') key: string) {
+  diagram(@Param('key') key: string, @Query() q: DiagramQuery) {
     const v = this.registry.current(key);
-    return mermaidDiagram(v.machine.playbook, v.machine.machine);
+    return mermaidDiagram(v.machine.playbook, v.machine.machine, { details: q.details === 'true' });
   }
 
   @Get(':key/versions')

@@ -61,4 +61,13 @@ describe('escalation up the reportsTo line, then to an outside party', () => {
     const p = await r.get('/playbooks/chain');
     expect(p.escalations).toEqual({ up_the_line: { reportsTo: 'PT30M', steps: [{ party: 'province_command', after: 'PT1H' }] } });
   });
+
+  it('draws the chain in the diagram when asked for details, and refuses a details value that is not true or false', async () => {
+    const plain = await r.t.http.get('/playbooks/chain/diagram').set(r.adminHeader()).expect(200);
+    expect(plain.text).not.toContain('escalates to');
+    const detailed = await r.t.http.get('/playbooks/chain/diagram?details=true').set(r.adminHeader()).expect(200);
+    expect(detailed.text).toContain('raises sandbags (team, escalates to deputy_head then head then province_command)');
+    const bad = await r.t.http.get('/playbooks/chain/diagram?details=yes').set(r.adminHeader()).expect(400);
+    expect(bad.text).toContain('details must be true or false');
+  });
 });

@@ -3189,7 +3189,10 @@ export interface operations {
     };
     getPlaybookDiagram: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description notes beside each state: the tasks it raises (role, sharing, escalation chain), the messages it sends, what its events do */
+                details?: "true" | "false";
+            };
             header?: never;
             path: {
                 key: string;

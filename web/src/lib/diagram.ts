@@ -9,6 +9,8 @@ export interface DiagramState {
   parent: string | null;
   final: boolean;
   children: string[];
+  /** Events handled here without leaving (the service draws them as a note, not as a loop). */
+  stays: string[];
 }
 
 export interface DiagramEdge {
@@ -42,7 +44,7 @@ export function parseDiagram(source: string): Diagram {
     let s = states.get(id);
     if (!s) {
       const parent = stack[stack.length - 1] ?? null;
-      s = { id, title: { vi: id, en: id }, parent, final: false, children: [] };
+      s = { id, title: { vi: id, en: id }, parent, final: false, children: [], stays: [] };
       states.set(id, s);
       if (parent) states.get(parent)?.children.push(id);
       else roots.push(id);
@@ -59,6 +61,10 @@ export function parseDiagram(source: string): Diagram {
       stack.push(m[1]);
     } else if (line === '}') stack.pop();
     else if ((m = line.match(/^(\S+) --> \[\*\]$/))) ensure(m[1]).final = true;
+    else if ((m = line.match(/^note right of (\S+) : handled here without leaving: (.*)$/))) {
+      // Event names (UPPER_CASE) and delays start the items; a guard's own commas are lower-case names.
+      ensure(m[1]).stays.push(...[...m[2].matchAll(/(?:^|, )([A-Z][A-Z0-9_]*|after P\S+)/g)].map((x) => x[1]));
+    } else if (line.startsWith('note ')) continue;
     else if ((m = line.match(/^(\S+) --> (\S+)(?: : (.*))?$/)) && m[1] !== '[*]') {
       const label = m[3] ?? '';
       const g = label.match(/^(.*?)(?: \[(.*)\])?$/);

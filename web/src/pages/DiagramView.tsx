@@ -28,8 +28,11 @@ export default function DiagramView({ diagram, current, playbook }: { diagram: D
           {isHere && <strong className="dg-here"> — {t('diagram.current')}</strong>}
           {s.final && <span className="muted"> ({t('diagram.final')})</span>}
         </span>
-        {out.length > 0 && (
+        {out.length + s.stays.length > 0 && (
           <ul className="dg-edges">
+            {s.stays.map((e) => (
+              <li key={`stay-${e}`}>{t('diagram.stays', { event: edgeText(e, []) })}</li>
+            ))}
             {out.map((e, i) => (
               <li key={i}>
                 {edgeText(e.event, e.tasks)} → {title(e.to)}
