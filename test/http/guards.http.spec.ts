@@ -65,7 +65,11 @@ describe('guards on event data', () => {
 
   it('the all-clear is allowed at level 3, refused (409) until evacuation is done unless overridden, and never while rising', async () => {
     await post({ type: 'WATER_LEVEL_READ', data: { waterLevelCm: 500, station: 'town' } }).expect(200);
-    expect((await r.incident()).allowedEvents).toEqual(['ALL_CLEAR']);
+    expect((await r.incident()).allowedEvents).toEqual(['ALL_CLEAR', 'WATER_LEVEL_READ']);
+    // At level 3 a reading is only recorded (`WATER_LEVEL_READ: {}`): accepted, on the timeline, nothing moves.
+    const kept = await post({ type: 'WATER_LEVEL_READ', data: { waterLevelCm: 520, station: 'town' } }).expect(200);
+    expect(kept.body).toMatchObject({ incident: { level: 'level3' }, raised: [], cancelled: [] });
+    expect((await r.get(`/incidents/${id}/timeline`)).at(-1)).toMatchObject({ type: 'WATER_LEVEL_READ', data: { waterLevelCm: 520, station: 'town' } });
     const early = await post({ type: 'ALL_CLEAR', data: { confirmedBy: 'Ông Hùng' } });
     expect(early.status).toBe(409);
     expect((await post({ type: 'ALL_CLEAR', data: { confirmedBy: 'Ông Hùng', override: true, rising: true } })).status).toBe(409);

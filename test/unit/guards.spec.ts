@@ -175,3 +175,15 @@ describe('the checker on conditions', () => {
     expect(broken((s) => s.replace('readAt: { type: timestamp', 'readAt: { type: date'))).toMatch(/flood-guards\.yaml:\d+ events\[0\]\.data\.readAt\.type/);
   });
 });
+
+describe('a transition without target or actions', () => {
+  it('accepts the event and moves nothing: a reading at level 3 is only recorded', () => {
+    const playbook = parsePlaybook(readFileSync(FILE, 'utf8'), FILE);
+    const m = new IncidentMachine(playbook);
+    const at3 = m.apply(m.open(NOW).snapshot, { type: 'WATER_LEVEL_READ', data: { waterLevelCm: 400, station: 'town' } }, NOW);
+    if (!at3.accepted) throw new Error('not at level 3');
+    expect(at3.allowedEvents).toContain('WATER_LEVEL_READ');
+    const again = m.apply(at3.snapshot, { type: 'WATER_LEVEL_READ', data: { waterLevelCm: 420, station: 'bridge' } }, NOW);
+    expect(again).toMatchObject({ accepted: true, level: 'level3', state: at3.state, effects: [] });
+  });
+});

@@ -117,6 +117,8 @@ export function buildMachine(playbook: Playbook): AnyStateMachine {
           effects: [...context.effects, { type: 'cancelTasks', templates: cancelled, stoppedSeries, reason: p.reason as Text }],
         };
       }),
+      // A new context, so XState counts the transition as taken (recordOnly).
+      record: assign(({ context }) => ({ effects: [...context.effects] })),
       notify: assign(({ context }, p: Params) => ({
         effects: [...context.effects, { type: 'notify', party: p.party as string, message: p.message as Text }],
       })),
@@ -159,7 +161,18 @@ function withLevel(node: StateConfig, level: string, leadsTo: LeadsTo, atLevel: 
 
 function stampOn(map: unknown, level: string | undefined, leadsTo: LeadsTo, atLevel: boolean): unknown {
   if (!map) return map;
-  return Object.fromEntries(Object.entries(map as Record<string, unknown>).map(([k, t]) => [k, stampTransitions(t, level, leadsTo, atLevel)]));
+  return Object.fromEntries(Object.entries(map as Record<string, unknown>).map(([k, t]) => [k, stampTransitions(recordOnly(t), level, leadsTo, atLevel)]));
+}
+
+/**
+ * `READING: {}`: the event is accepted and kept on the timeline, and nothing moves. XState treats a
+ * transition without target or actions as not taken (the same snapshot, `can` false), so it gets the
+ * engine's `record` action. Only under `on` and `after`: in `always` it would loop.
+ */
+function recordOnly(t: unknown): unknown {
+  if (Array.isArray(t)) return t.map(recordOnly);
+  if (t && typeof t === 'object' && !('target' in t) && !('actions' in t)) return { ...t, actions: [{ type: 'record' }] };
+  return t;
 }
 
 function stampTransitions(t: unknown, level: string | undefined, leadsTo: LeadsTo, atLevel: boolean): unknown {
