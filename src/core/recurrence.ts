@@ -22,8 +22,26 @@ export function ruleAt(r: Recurrence, level: string): Recurrence {
 
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
+// Pure, and asked the same question again and again: every raise in a checker's walk of thousands of states
+// happens at the same moment, and a drill may list hundreds of times a day (each one a luxon computation).
+const memo = new WeakMap<Recurrence, Map<string, number>>();
+const MEMO_PER_RULE = 512;
+
 /** The first occurrence strictly after `after`. */
 export function nextOccurrence(r: Recurrence, after: Date, zone: string): Date {
+  let known = memo.get(r);
+  if (!known) memo.set(r, (known = new Map()));
+  const key = `${after.getTime()}|${zone}`;
+  let at = known.get(key);
+  if (at === undefined) {
+    at = computeNext(r, after, zone).getTime();
+    if (known.size >= MEMO_PER_RULE) known.clear();
+    known.set(key, at);
+  }
+  return new Date(at);
+}
+
+function computeNext(r: Recurrence, after: Date, zone: string): Date {
   if (!r.at) return nextRuleOccurrence(r, after, zone);
   const at = r.at;
   let from = after;

@@ -108,8 +108,8 @@ describe('due times in the unit’s zone', () => {
 
 describe('escalation steps', () => {
   it('each step names its role and when the following one fires; the last has none; past the last there is no step', () => {
-    expect(machine.escalation('announce', 0, now)).toEqual({ step: 0, role: 'officer', nextAt: new Date('2026-01-05T03:00:00Z') });
-    expect(machine.escalation('announce', 1, now)).toEqual({ step: 1, role: 'chief', nextAt: null });
+    expect(machine.escalation('announce', 0, now)).toEqual({ step: 0, role: 'officer', party: null, nextAt: new Date('2026-01-05T03:00:00Z') });
+    expect(machine.escalation('announce', 1, now)).toEqual({ step: 1, role: 'chief', party: null, nextAt: null });
     expect(machine.escalation('announce', 2, now)).toBeNull();
   });
 

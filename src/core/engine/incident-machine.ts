@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { isoDurationToMs } from '../duration.js';
 import { dueAt } from '../due.js';
 import { dueFromData, isDataDue, type TemplateDue } from '../due-from-data.js';
@@ -9,6 +9,8 @@ import { RECUR, RESERVED_EVENTS, type IncidentContext, type IncidentEvent, type 
 import { levelsOf, type Level, type Playbook, type TaskTemplate } from '../playbook/playbook.js';
 import type { Effect } from './effects.js';
 import { templateOf } from '../task-instances.js';
+import { leafPaths, mergeValues, topLevelOf } from './state-value.js';
+import { Stepper } from './stepper.js';
 import { chainSteps, type ChainStep } from '../escalation-chain.js';
 
 /** The part of an incident's machine state that is stored; effects are never persisted. */
@@ -59,9 +61,11 @@ export class IncidentMachine {
   private readonly templates: Map<string, TaskTemplate>;
   private readonly declaredEvents: Set<string>;
   private readonly chains = new Map<string, ChainStep[]>();
+  private readonly stepper: Stepper;
 
   constructor(readonly playbook: Playbook) {
     this.machine = buildMachine(playbook);
+    this.stepper = new Stepper(this.machine);
     this.levels = levelsOf(playbook);
     this.templates = new Map(playbook.tasks.map((t) => [t.key, t]));
     this.declaredEvents = new Set(playbook.events.map((e) => e.type));
@@ -82,7 +86,7 @@ export class IncidentMachine {
 
   /** Opens an incident at the initial level, running its entry actions. */
   open(now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): Step {
-    const [next, actions] = initialTransition(this.machine);
+    const [next, actions] = this.stepper.initial();
     const step = this.step(next, actions, now, env);
     const end = this.expiresAt(env.zone);
     if (end) step.effects.push({ type: 'timer.start', key: 'expires', event: { type: this.playbook.expires!.event }, fireAt: end.toISOString() });
@@ -100,10 +104,27 @@ export class IncidentMachine {
     // An ended incident takes no event at all, a machine-wide handler's included: XState keeps the root's
     // `on` active in a top-level final state once the snapshot is restored from the database.
     if (this.ended(current)) return { accepted: false, ...this.position(current) };
-    const [next, actions] = transition(this.machine, current, event);
+    const [next, actions] = this.stepper.transition(current, event);
     // XState answers an event no active state handles with the very same snapshot object.
     if (next === current) return { accepted: false, ...this.position(current) };
     return { accepted: true, ...this.step(next, actions, now, env, event.data) };
+  }
+
+  /**
+   * Each event applied to the same stored snapshot, for the checker's walk of every reachable state: the
+   * snapshot is restored once, an event no active state handles is skipped without asking XState, and
+   * the outcomes carry no `allowedEvents` (null for an event not accepted).
+   */
+  tryEach(stored: StoredSnapshot, events: IncidentEvent[], now: Date, env: Surroundings = DEFAULT_SURROUNDINGS): (Step | null)[] {
+    const current = this.restore(stored);
+    if (this.ended(current)) return events.map(() => null);
+    const handled = new Set<string>();
+    for (const node of current._nodes) for (const type of node.ownEvents) handled.add(type);
+    return events.map((event) => {
+      if (!handled.has(event.type)) return null;
+      const [next, actions] = this.stepper.transition(current, event);
+      return next === current ? null : this.step(next, actions, now, env, event.data, false);
+    });
   }
 
   /** Step `step` of the escalation of an overdue task from `template`, or null when there is no such step. */
@@ -169,7 +190,7 @@ export class IncidentMachine {
   }
 
   /** `data`: the data of the event being applied, for due times taken from it (due-from-data.ts). */
-  private step(next: AnyMachineSnapshot, actions: ReadonlyArray<{ type: string; params?: unknown }>, now: Date, env: Surroundings, data?: Record<string, unknown>): Step {
+  private step(next: AnyMachineSnapshot, actions: ReadonlyArray<{ type: string; params?: unknown }>, now: Date, env: Surroundings, data?: Record<string, unknown>, allowed = true): Step {
     // Stryker disable next-line ConditionalExpression,StringLiteral: XState 5's transition() throws an action's error rather than returning an error snapshot; kept in case that changes
     if (next.status === 'error') throw new EngineError(`playbook ${this.playbook.key}: ${String(next.error)}`);
     const context = next.context as IncidentContext;
@@ -191,7 +212,7 @@ export class IncidentMachine {
       }
     }
     const snapshot: StoredSnapshot = { value: next.value, context: { tasks: context.tasks, series: context.series } };
-    return { snapshot, effects, ...this.position(next) };
+    return { snapshot, effects, ...this.position(next, allowed) };
   }
 
   private toEffects(e: MachineEffect, now: Date, env: Surroundings, data?: Record<string, unknown>): Effect[] {
@@ -250,9 +271,11 @@ export class IncidentMachine {
     return this.machine.root.states[topLevelOf(s.value)]?.type === 'final';
   }
 
-  private position(s: AnyMachineSnapshot): Position {
+  /** `allowed` false: without the events allowed now (each costs a transition), for the checker's walk. */
+  private position(s: AnyMachineSnapshot, allowed = true): Position {
     // Sorted: parallel regions come back from a JSONB snapshot in the database's key order, not the file's.
     const paths = leafPaths(s.value).sort();
+    if (!allowed) return { level: paths[0].split('.')[0], state: paths.join(','), allowedEvents: [] };
     const candidates = new Set<string>();
     for (const node of s._nodes) for (const type of node.ownEvents) candidates.add(type);
     const allowedEvents = [...candidates]
@@ -261,27 +284,6 @@ export class IncidentMachine {
       .sort();
     return { level: paths[0].split('.')[0], state: paths.join(','), allowedEvents };
   }
-}
-
-/** Two state values as one (regions of a parallel state); null when they name different states of one node. */
-function mergeValues(a: StateValue, b: StateValue): StateValue | null {
-  if (typeof a === 'string' || typeof b === 'string') return a === b ? a : null;
-  const out: Record<string, StateValue> = { ...(a as Record<string, StateValue>) };
-  for (const [k, v] of Object.entries(b as Record<string, StateValue>)) {
-    const merged = k in out ? mergeValues(out[k], v) : v;
-    if (merged === null) return null;
-    out[k] = merged;
-  }
-  return out;
-}
-
-function topLevelOf(value: StateValue): string {
-  return typeof value === 'string' ? value : Object.keys(value)[0];
-}
-
-function leafPaths(value: StateValue, prefix = ''): string[] {
-  if (typeof value === 'string') return [prefix + value];
-  return Object.entries(value).flatMap(([k, v]) => (v === undefined ? [prefix + k] : leafPaths(v as StateValue, `${prefix}${k}.`)));
 }
 
 /** Timer key of a recurring duty's series: one per template per incident. */

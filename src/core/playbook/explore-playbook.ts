@@ -16,13 +16,23 @@ interface Node {
   timers: Record<string, { type: string }>;
 }
 
-/** Only the tasks that gate something change what can happen next, so only they tell states apart. */
-function keyOf(n: Node, gating: Set<string>): string {
-  const tasks = Object.entries(n.snapshot.context.tasks)
-    .filter(([k]) => gating.has(templateOf(k)))
-    .map(([k, m]) => `${k}:${m.status}`)
-    .sort();
-  return JSON.stringify([n.snapshot.value, tasks, Object.keys(n.snapshot.context.series ?? {}).sort(), Object.keys(n.timers).sort()]);
+/**
+ * What tells two states of the walk apart. `state` is the sorted leaf paths (parallel regions come back in
+ * whatever key order a transition left them: the same state would be walked once per order). Only the
+ * tasks that gate something change what can happen next, so only they count, in a fixed order (`gating`
+ * sorted) so that no list is built and sorted per state.
+ */
+function keyOf(state: string, n: Node, gating: string[], gatingSet: ReadonlySet<string>, hasKeyed: boolean): string {
+  const tasks = n.snapshot.context.tasks;
+  // One letter per gating template, in a fixed order: o(pen), d(one), c(ancelled), or - (never raised).
+  let key = `${state}|`;
+  for (const t of gating) key += tasks[t] ? tasks[t].status[0] : '-';
+  // Keyed instances ("search[p7]"): few, so sorting them is cheap.
+  const keyed = gatingSet.size && hasKeyed ? Object.keys(tasks).filter((k) => k.includes('[') && gatingSet.has(templateOf(k))) : [];
+  if (keyed.length) key += `|${keyed.sort().map((k) => `${k}:${tasks[k].status}`).join(';')}`;
+  const series = Object.keys(n.snapshot.context.series ?? {});
+  const timers = Object.keys(n.timers);
+  return `${key}|${series.length ? series.sort().join(',') : ''}|${timers.length ? timers.sort().join(',') : ''}`;
 }
 
 function leafPaths(value: unknown, prefix = ''): string[] {
@@ -40,11 +50,13 @@ function statePath(dotted: string): (string | number)[] {
  * states nothing reaches, levels that cannot be left, states with no way out, templates and events
  * nothing uses, gates waiting on tasks nothing raises.
  */
-export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
+export function explorePlaybook(playbook: Playbook, stats?: { states: number }): PlaybookIssue[] {
   const issues: PlaybookIssue[] = [];
   const machine = new IncidentMachine(playbook);
   const events = playbook.events.map((e) => e.type);
   const gating = new Set(gates(playbook.machine.states, ['machine', 'states']).flatMap(([, t]) => t));
+  const gatingOrder = [...gating].sort();
+  const hasKeyed = playbook.tasks.some((t) => t.keyedBy !== undefined);
   // An event with declared data is tried with data that takes each branch of the conditions on it.
   const eventSamples = new Map(
     playbook.events.filter((e) => e.data).map((e) => [e.type, sampleData(e.data!, conditionsOn(playbook, e.type), NOW).map((data) => ({ type: e.type, data }))]),
@@ -58,8 +70,11 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
   const raised = new Set<string>();
   const queue: Node[] = [];
   const start = machine.open(NOW);
-  const push = (n: Node) => {
-    const k = keyOf(n, gating);
+  /** `state`: the sorted leaf paths, when the engine already worked them out. */
+  const push = (n: Node, state = leafPaths(n.snapshot.value).sort().join(',')) => {
+    // An ended incident takes no event: what it knew of its tasks cannot tell two ends apart.
+    const top = state.split('.')[0].split(',')[0];
+    const k = machine.machine.root.states[top]?.type === 'final' ? `final:${top}` : keyOf(state, n, gatingOrder, gating, hasKeyed);
     if (!seen.has(k) && seen.size < LIMIT) {
       seen.set(k, n);
       queue.push(n);
@@ -78,7 +93,8 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
 
   while (queue.length) {
     const node = queue.shift()!;
-    const here = machine.describe(node.snapshot);
+    const paths = leafPaths(node.snapshot.value).sort();
+    const here = { level: paths[0].split('.')[0], state: paths.join(',') };
     for (const p of leafPaths(node.snapshot.value)) {
       const parts = p.split('.');
       for (let i = 1; i <= parts.length; i++) reachedPaths.add(parts.slice(0, i).join('.'));
@@ -93,20 +109,22 @@ export function explorePlaybook(playbook: Playbook): PlaybookIssue[] {
     ];
     let moved = false;
     const raisedNext = new Set<string>();
-    for (const event of tries) {
-      const out = machine.apply(node.snapshot, event, NOW);
-      if (!out.accepted) continue;
+    const outcomes = machine.tryEach(node.snapshot, tries, NOW);
+    for (const [i, event] of tries.entries()) {
+      const out = outcomes[i];
+      if (!out) continue;
       for (const e of out.effects) if (e.type === 'task.raise') raisedNext.add(e.template);
       const timers = timersAfter(node.timers, out.effects);
       if (event.timer) delete timers[event.timer];
       if (out.level !== here.level) (leaves.get(here.level) ?? leaves.set(here.level, new Set()).get(here.level)!).add(out.level);
-      if (JSON.stringify(out.snapshot.value) !== JSON.stringify(node.snapshot.value) || event.type === TASK_COMPLETED || event.timer) moved = true;
-      push({ snapshot: out.snapshot, timers });
+      if (event.type === TASK_COMPLETED || event.timer || out.state !== here.state) moved = true;
+      push({ snapshot: out.snapshot, timers }, out.state);
     }
     if (!moved && !isFinal(machine.machine.root, node.snapshot.value)) stuck.add(here.state);
     partialGates.visit(leafPaths(node.snapshot.value), node.snapshot, raisedNext);
   }
 
+  if (stats) stats.states = seen.size;
   if (seen.size >= LIMIT) issues.push({ path: ['machine'], message: `more than ${LIMIT} distinct states: the walk stopped early, results are partial` });
 
   // Every state in the file is reached from the initial level.
