@@ -113,6 +113,13 @@ export class TaskTemplateView {
   @ApiPropertyOptional({ type: RecurrenceView }) recurs?: RecurrenceView;
   @ApiPropertyOptional({ description: 'key of the escalation chain run when the task is late' }) escalation?: string;
   @ApiPropertyOptional({ example: '003 III.2 Bước 1', description: 'where in the seed document the measure comes from' }) source?: string;
+  @ApiPropertyOptional({ enum: ['on-entry', 'once', 'always'], description: 'when it is raised again: on entry but not on a return from above (default), once per incident, or always' })
+  raise?: string;
+  @ApiPropertyOptional({ enum: ['on-exit'], description: 'leaving the state that raised it cancels it if still open' }) retire?: string;
+  @ApiPropertyOptional({ enum: ['lowering'], description: 'leaving or lowering its level does not cancel it' }) survive?: string;
+  @ApiPropertyOptional({ enum: ['shared', 'each', 'all'], description: 'shared (default): one task for the role; each: one per holder; all: every holder signs it off' })
+  assign?: string;
+  @ApiPropertyOptional({ example: 'personId', description: 'one task per value of this field of the raising event’s data' }) keyedBy?: string;
 }
 
 /** A task kind the playbook (or a library it uses) declares, with its title. */

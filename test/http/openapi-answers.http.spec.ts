@@ -38,7 +38,8 @@ describe('answers fit the document', () => {
     await call('chief', 'get', '/me');
     await call(null, 'get', '/me');
     expect((await call('duty', 'get', '/playbooks')).body.length).toBeGreaterThan(0);
-    for (const key of ['covid19-office', 'no-such-playbook']) {
+    // commune-flood uses the newer template fields (raise, survive, assign, keyedBy, due from data).
+    for (const key of ['covid19-office', 'commune-flood', 'no-such-playbook']) {
       await call('duty', 'get', '/playbooks/{key}', { key });
       await call('duty', 'get', '/playbooks/{key}/versions', { key });
       await call('duty', 'get', '/playbooks/{key}/diagram', { key });

@@ -92,7 +92,9 @@ describe('playbook commune-flood (a commune flood plan under "4 tại chỗ")', 
     const missing = await post(run, 'PERSON_MISSING', { personId: 'p-017', village: 'Thôn Đông' });
     expect(missing.status).toBe(200);
     expect(pairs(missing.body.raised)).toEqual(['search_missing_person@level_3']);
-    expect(missing.body.raised[0].dueAt).toBe(at('09:15'));
+    expect(missing.body.raised[0]).toMatchObject({ dueAt: at('09:15'), instance: 'p-017' });
+    // The same person reported again adds no second search (keyedBy: personId).
+    expect((await post(run, 'PERSON_MISSING', { personId: 'p-017' })).body.raised).toEqual([]);
 
     // The bulletin lowers the risk to level 2: level 3's measures end, except the quick damage report and
     // the search (survive: lowering); nothing of level 2 is raised again and level 2 is not announced.

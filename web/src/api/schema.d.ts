@@ -1460,6 +1460,11 @@ export interface components {
         /** @enum {string} */
         TaskStatus: "open" | "done" | "cancelled";
         TaskTemplateView: {
+            /**
+             * @description shared (default): one task for the role; each: one per holder; all: every holder signs it off
+             * @enum {string}
+             */
+            assign?: "shared" | "each" | "all";
             /** @description an ISO 8601 duration, a local time ("14:00"), "immediately" or a local date; or a time from the raising event’s data; absent on a recurring duty (each occurrence is due at its time) */
             due?: string | components["schemas"]["DataDueView"];
             /** @description key of the escalation chain run when the task is late */
@@ -1468,17 +1473,37 @@ export interface components {
             /** @example notify_department_of_health */
             key: string;
             /**
+             * @description one task per value of this field of the raising event’s data
+             * @example personId
+             */
+            keyedBy?: string;
+            /**
              * @description a built-in kind or one the playbook declares under kinds
              * @example reporting
              */
             kind: string;
+            /**
+             * @description when it is raised again: on entry but not on a return from above (default), once per incident, or always
+             * @enum {string}
+             */
+            raise?: "on-entry" | "once" | "always";
             recurs?: components["schemas"]["RecurrenceView"];
+            /**
+             * @description leaving the state that raised it cancels it if still open
+             * @enum {string}
+             */
+            retire?: "on-exit";
             role: string;
             /**
              * @description where in the seed document the measure comes from
              * @example 003 III.2 Bước 1
              */
             source?: string;
+            /**
+             * @description leaving or lowering its level does not cancel it
+             * @enum {string}
+             */
+            survive?: "lowering";
             title: components["schemas"]["BilingualText"];
         };
         TaskView: {
