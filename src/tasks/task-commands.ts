@@ -64,7 +64,7 @@ export class TaskCommands {
       // Done: its escalation stops here.
       await timerStore.cancel(sql, row.id, [escalationKey(taskId)]);
       // `assign: each`: the plan hears of it when the last holder's copy is done.
-      const othersOpen = await taskStore.otherCopiesOpen(sql, doneRow);
+      const othersOpen = task.assign === 'each' ? await taskStore.otherCopiesOpen(sql, doneRow) : 0;
       if (!groupDone(task.assign, othersOpen)) {
         await appendWithoutTransition(sql, row, { type: TASK_COMPLETED, actor, onBehalfOf: by.onBehalfOf, note, data: { ...about, as: by.as, copiesOpen: othersOpen } }, now);
         return taskView(doneRow);
