@@ -12,7 +12,15 @@ import base from './stryker.config.mjs';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,
-  mutate: ['src/core/engine/effect-plan.ts', 'src/core/machine/build-machine.ts', 'src/core/engine/incident-machine.ts', 'src/core/assignment.ts'],
+  mutate: [
+    'src/core/engine/effect-plan.ts',
+    'src/core/machine/build-machine.ts',
+    'src/core/engine/incident-machine.ts',
+    'src/core/assignment.ts',
+    // Who a task goes to and its keyed instances: one task per person or per key, done with the last copy.
+    'src/core/completion.ts',
+    'src/core/task-instances.ts',
+  ],
   // Every mutant run loads every spec file the Jest config matches: only these.
   jest: {
     ...base.jest,
@@ -27,6 +35,9 @@ export default {
         '<rootDir>/test/unit/levels.spec.ts',
         '<rootDir>/test/unit/guards.spec.ts',
         '<rootDir>/test/unit/levels.mutation.spec.ts',
+        '<rootDir>/test/unit/task-instances.spec.ts',
+        '<rootDir>/test/unit/escalation-chain.spec.ts',
+        '<rootDir>/test/unit/due-from-data.spec.ts',
       ],
     },
   },

@@ -5,6 +5,7 @@ import { evaluate } from '../../src/core/guards.js';
 import { explorePlaybook } from '../../src/core/playbook/explore-playbook.js';
 import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
 import { instanceId, instanceKeyFrom, instanceOf, templateOf, templateStatus } from '../../src/core/task-instances.js';
+import { shippedPlaybook } from '../support/playbooks.js';
 
 const FILE = 'test/fixtures/assignment/village.yaml';
 const NOW = new Date('2026-03-02T00:00:00Z');
@@ -157,5 +158,61 @@ describe('the village fixture (keyed search, each and all)', () => {
     const moved = m.relocate(s, 'watch');
     expect(moved?.droppedTemplates).toEqual([]);
     expect(Object.keys(moved!.snapshot.context.tasks).sort()).toEqual(['search_person[p1]', 'search_person[p2]']);
+  });
+});
+
+describe('the engine around the village fixture', () => {
+  let m: IncidentMachine;
+  beforeEach(() => {
+    m = new IncidentMachine(parsePlaybook(readFileSync(FILE, 'utf8'), FILE));
+  });
+  const closed = () => {
+    let s = m.open(NOW).snapshot;
+    for (const e of [{ type: 'FLOOD_WARNING' }, { type: 'TASK_COMPLETED', template: 'evacuee_list' }, { type: 'TASK_COMPLETED', template: 'sign_plan' }, { type: 'ALL_CLEAR' }]) {
+      const out = m.apply(s, e, NOW);
+      if (!out.accepted) throw new Error(`${e.type} refused`);
+      s = out.snapshot;
+    }
+    return s;
+  };
+
+  it('an ended incident takes no event, not even one the whole machine handles', () => {
+    const s = closed();
+    expect(m.describe(s)).toEqual({ level: 'closed', state: 'closed', allowedEvents: [] });
+    expect(m.apply(s, { type: 'PERSON_MISSING', data: { personId: 'p1' } }, NOW)).toEqual({ accepted: false, level: 'closed', state: 'closed', allowedEvents: [] });
+    expect(m.tryEach(s, [{ type: 'PERSON_MISSING', data: { personId: 'p1' } }], NOW)).toEqual([null]);
+  });
+
+  it('tries several events on one state for the checker: unhandled and refused ones are null, the rest steps without allowedEvents', () => {
+    const start = m.open(NOW).snapshot;
+    const [warning, clear, missing] = m.tryEach(start, [{ type: 'FLOOD_WARNING' }, { type: 'ALL_CLEAR' }, { type: 'PERSON_MISSING', data: { personId: 'p1' } }], NOW);
+    expect(warning).toMatchObject({ level: 'alert', state: 'alert', allowedEvents: [] });
+    expect(warning!.effects.filter((e) => e.type === 'task.raise').map((e) => (e as { template: string }).template).sort()).toEqual(['evacuee_list', 'sign_plan']);
+    expect(clear).toBeNull();
+    expect(missing).toMatchObject({ level: 'watch', state: 'watch', allowedEvents: [] });
+    // The same events through apply, one by one, give the same steps (with allowedEvents).
+    const one = m.apply(start, { type: 'FLOOD_WARNING' }, NOW);
+    expect(one).toMatchObject({ accepted: true, snapshot: warning!.snapshot, effects: warning!.effects });
+    expect(one.allowedEvents).toEqual(['PERSON_MISSING', 'STAND_DOWN']);
+    // A handled event its guard refuses is no step: the all-clear while a search is open.
+    const after = (from: StoredSnapshot, e: { type: string; template?: string; data?: Record<string, unknown> }) => {
+      const out = m.apply(from, e, NOW);
+      if (!out.accepted) throw new Error(`${e.type} refused`);
+      return out.snapshot;
+    };
+    let s = after(start, { type: 'PERSON_MISSING', data: { personId: 'p1' } });
+    for (const e of [{ type: 'FLOOD_WARNING' }, { type: 'TASK_COMPLETED', template: 'evacuee_list' }, { type: 'TASK_COMPLETED', template: 'sign_plan' }]) s = after(s, e);
+    expect(m.describe(s).state).toBe('evacuated');
+    expect(m.tryEach(s, [{ type: 'ALL_CLEAR' }], NOW)).toEqual([null]);
+  });
+
+  it('names a parallel state the way describe does: every region, sorted, comma-separated', async () => {
+    const p = await shippedPlaybook('cao-bang-natural-resources-283');
+    const parallel = new IncidentMachine(p);
+    const start = parallel.open(NOW).snapshot;
+    const [stay] = parallel.tryEach(start, [{ type: 'RETURNEE_OR_ENTRANT_FOUND' }], NOW);
+    expect(stay!.state).toBe(parallel.describe(stay!.snapshot).state);
+    expect(stay!.state.split(',')).toHaveLength(2);
+    expect(stay!.level).toBe('urgent_measures');
   });
 });
