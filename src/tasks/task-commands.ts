@@ -69,8 +69,7 @@ export class TaskCommands {
         await appendWithoutTransition(sql, row, { type: TASK_COMPLETED, actor, onBehalfOf: by.onBehalfOf, note, data: { ...about, as: by.as, copiesOpen: othersOpen } }, now);
         return taskView(doneRow);
       }
-      const event = { type: TASK_COMPLETED, template: task.template, ...(task.instance === null ? {} : { instance: task.instance }) };
-      const outcome = pv.machine.apply(row.snapshot, event, now, { zone: unit.time_zone });
+      const outcome = pv.machine.apply(row.snapshot, { type: TASK_COMPLETED, template: task.template, instance: task.instance ?? undefined }, now, { zone: unit.time_zone });
       if (!outcome.accepted) throw new Error(`playbook ${pv.key} did not accept ${TASK_COMPLETED}`);
       await recordStep(sql, this.registry, {
         row,
